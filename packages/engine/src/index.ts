@@ -4,3 +4,5 @@ export { addDays, dateFromDayNumber, dayNumber, daysBetween, startOfWeek, weekda
 export * from './prediction/index.ts';
 export * from './zones/index.ts';
 export * from './load/index.ts';
+export * from './readiness/index.ts';
+export * from './plan/index.ts';

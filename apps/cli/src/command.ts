@@ -1,0 +1,31 @@
+import type { OptionSpec, ParsedArgs } from './args.ts';
+
+export interface Writer {
+  write(s: string): unknown;
+}
+
+export interface Io {
+  stdout: Writer;
+  stderr: Writer;
+  /** The runner's local day; tests pin it, the real CLI reads the system clock. */
+  today?: () => string;
+}
+
+/** What a command gets: parsed flags aside, a way to print and the day it is. */
+export interface Context {
+  out(lines: string | readonly string[]): void;
+  json(value: unknown): void;
+  today(): string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full `--help` text. */
+  help: string;
+  options: OptionSpec;
+  positionals?: boolean;
+  /** Engine error fields mapped to the flag that fed them, so errors name the flag (e.g. maxHr -> --max-hr). */
+  engineFields?: Record<string, string>;
+  run(args: ParsedArgs, ctx: Context): Promise<number> | number;
+}

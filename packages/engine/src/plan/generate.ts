@@ -1,0 +1,528 @@
+import type {
+  Availability,
+  Fitness,
+  Goal,
+  Phase,
+  PhaseName,
+  PlanWeek,
+  Profile,
+  Reason,
+  TrainingPlan,
+  Workout,
+} from '@runningcoach/contracts';
+import { estimateVdot } from '../prediction/estimate.ts';
+import { trainingPaces } from '../prediction/paces.ts';
+import { predictRaceTime, vdotFromRace } from '../prediction/vdot.ts';
+import { dateFromDayNumber, dayNumber, startOfWeek, weekdayIndex, weekdayToIndex } from '../util/dates.ts';
+import { EngineError } from '../util/errors.ts';
+import { formatDistance, type DistanceUnit } from '../util/format.ts';
+import { clamp, round } from '../util/math.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { heartRateZones } from '../zones/heart-rate.ts';
+import { layoutWeek, type Slot } from './layout.ts';
+import { phaseOfWeeks } from './phases.ts';
+import { raceClassOf, type RaceClassConfig } from './race-class.ts';
+import {
+  qualitySession,
+  raceSession,
+  steadyRun,
+  strengthSession,
+  type QualityKind,
+  type Session,
+  type SessionContext,
+} from './sessions.ts';
+import { measureStructure } from './structure.ts';
+import { validatePlanInput } from './validate.ts';
+
+export interface GeneratePlanInput {
+  profile: Profile;
+  goal: Goal;
+  fitness: Fitness;
+  availability: Availability;
+  /** First day of the plan (the runner's "today" when it is built). */
+  startDate: string;
+  version?: number;
+  /** Prefix for workout ids; ids are `${idPrefix}${date}`, one workout per day. */
+  idPrefix?: string;
+  /** Units for the descriptions only; every number stays SI. */
+  units?: DistanceUnit;
+}
+
+export const MAX_PLAN_WEEKS = 52;
+// Gabbett (2016) / the "10% rule": weekly volume rises at most 10% over the previous build week.
+export const MAX_WEEKLY_INCREASE = 1.1;
+// Pfitzinger & Douglas, "Advanced Marathoning": recovery weeks cut volume by 20-30%.
+const CUTBACK_FACTOR = 0.75;
+// Bosquet et al. (2007) meta-analysis: 41-60% volume reduction over the taper, intensity kept.
+const TAPER_FACTORS: Record<number, number[]> = { 1: [0.5], 2: [0.7, 0.5], 3: [0.8, 0.65, 0.5] };
+const MIN_EASY_RUN = 3000;
+export const HARD_TYPES: ReadonlySet<string> = new Set([
+  'long',
+  'threshold',
+  'intervals',
+  'marathon_pace',
+  'race',
+]);
+
+/** Long-run share of the week: ~30% (Daniels: 25-30%); fewer run days need a larger share to stay the longest run. */
+export function longRunShareCap(runDaysPerWeek: number): number {
+  return runDaysPerWeek >= 4 ? 0.3 : runDaysPerWeek === 3 ? 0.35 : 0.5;
+}
+
+const floor100 = (m: number) => Math.floor(m / 100) * 100;
+
+function qualityKinds(phase: PhaseName, rc: RaceClassConfig, hilly: boolean): QualityKind[] {
+  const short = rc.name === '5k' || rc.name === '10k';
+  const long = rc.name === 'marathon' || rc.name === 'ultra';
+  const hillsFor = (k: QualityKind): QualityKind =>
+    hilly && (k === 'intervals' || k === 'repetition') ? 'hills' : k;
+  let kinds: QualityKind[];
+  if (phase === 'base') kinds = short ? ['repetition'] : hilly ? ['hills'] : ['threshold'];
+  else if (phase === 'build') kinds = long ? ['threshold', 'marathon_pace'] : ['intervals', 'threshold'];
+  else if (phase === 'peak')
+    kinds = long
+      ? ['marathon_pace', 'threshold']
+      : rc.name === 'half'
+        ? ['threshold', 'intervals']
+        : ['intervals', 'threshold'];
+  else kinds = long ? ['marathon_pace'] : rc.name === 'half' ? ['threshold'] : ['intervals'];
+  return kinds.map(hillsFor);
+}
+
+function workMeters(kind: QualityKind, week: number, rc: RaceClassConfig): number {
+  // Daniels' weekly caps: T <= 10%, I <= 8%, R <= 5%, M <= 20% of the week's volume.
+  switch (kind) {
+    case 'threshold':
+      return clamp(week * 0.08, 3000, 12_000);
+    case 'intervals':
+      return clamp(week * 0.06, 2400, 8000);
+    case 'repetition':
+      return clamp(week * 0.04, 1600, 4000);
+    case 'hills':
+      return clamp(week * 0.05, 2000, 5000);
+    case 'marathon_pace':
+      return clamp(week * (rc.name === 'ultra' ? 0.14 : 0.12), 5000, 16_000);
+    case 'sharpener':
+      return 0;
+  }
+}
+
+interface DayPlan {
+  day: number;
+  session: Session;
+  week: number;
+  phase: PhaseName;
+}
+
+/**
+ * Builds a periodized plan (base, build, peak, taper) from the goal race, current fitness and the days the
+ * runner can train. Deterministic: the same input gives the same plan on every device.
+ */
+export function generatePlan(input: GeneratePlanInput): TrainingPlan {
+  const { profile, goal, fitness, availability, startDate } = input;
+  const { age } = validatePlanInput(profile, goal, fitness, availability, startDate);
+  const units = input.units ?? 'km';
+  const prefix = input.idPrefix ?? 'w-';
+  const rc = raceClassOf(goal.distanceMeters);
+  const startN = dayNumber(startDate);
+  const raceN = dayNumber(goal.raceDate);
+  const firstMonday = dayNumber(startOfWeek(startDate));
+  const weeks = (dayNumber(startOfWeek(goal.raceDate)) - firstMonday) / 7 + 1;
+  const warnings: Reason[] = [];
+
+  if (weeks < rc.minWeeks) {
+    throw new EngineError(
+      'INSUFFICIENT_TIME',
+      'goal.raceDate',
+      `goal.raceDate is ${weeks} week(s) away; a ${rc.name} plan needs at least ${rc.minWeeks}. Pick a later race or a shorter distance.`,
+    );
+  }
+  if (weeks > MAX_PLAN_WEEKS) {
+    throw new EngineError(
+      'RACE_TOO_FAR',
+      'goal.raceDate',
+      `goal.raceDate is more than ${MAX_PLAN_WEEKS} weeks away; build the plan when it is within a year.`,
+    );
+  }
+  if (weeks < rc.recommendedWeeks) {
+    warnings.push({
+      code: 'SHORT_PLAN',
+      message: `${weeks} weeks is less than the ${rc.recommendedWeeks} we recommend for a ${rc.name}: the plan is shortened, so build carefully and keep expectations modest.`,
+      data: { weeks, recommendedWeeks: rc.recommendedWeeks },
+    });
+  }
+
+  const fit = estimateVdot(fitness, startDate);
+  warnings.push(...fit.reasons.filter((r) => r.code !== 'VDOT_FROM_RACE'));
+  const paces = trainingPaces(fit.vdot);
+  const hrZones = heartRateZones({
+    maxHr: profile.maxHr,
+    restingHr: profile.restingHr,
+    lthr: profile.lthr,
+    age,
+  });
+  if (hrZones[0]?.estimated) {
+    warnings.push({
+      code: 'HR_ZONES_ESTIMATED',
+      message: `Heart-rate zones use an age-estimated max HR (${hrZones[4]!.maxBpm}); enter your real max HR or LTHR for better targets.`,
+      data: { maxHr: hrZones[4]!.maxBpm },
+    });
+  }
+  const gainPerKm = (goal.elevationGainMeters ?? 0) / (goal.distanceMeters / 1000);
+  const ctx: SessionContext = { paces, hrZones, units, hilly: gainPerKm >= 10, raceClass: rc };
+
+  const predicted = predictRaceTime(fit.vdot, goal.distanceMeters);
+  if (goal.targetTimeSec !== undefined) {
+    const goalVdot = vdotFromRace(goal.distanceMeters, goal.targetTimeSec);
+    // Daniels: about one VDOT point per 4-6 weeks of consistent training is a realistic gain.
+    const reachable = round(fit.vdot + weeks / 5 + 1, 1);
+    if (goalVdot > reachable) {
+      warnings.push({
+        code: 'GOAL_AMBITIOUS',
+        message: `Your target needs VDOT ${goalVdot}; you are at about ${fit.vdot} and ${weeks} weeks usually gain up to ${round(reachable - fit.vdot, 1)}. Paces follow your current fitness; we will re-check after your next race.`,
+        data: { goalVdot, vdot: fit.vdot, reachableVdot: reachable },
+      });
+    }
+  }
+
+  const runDays = availability.runDays.map(weekdayToIndex).sort((a, b) => a - b);
+  const longDay = weekdayToIndex(availability.longRunDay);
+  const strengthDays = new Set(
+    (availability.strengthDays ?? []).map(weekdayToIndex).filter((d) => !runDays.includes(d)),
+  );
+  const n = runDays.length;
+  if (n <= 2 || ((rc.name === 'marathon' || rc.name === 'ultra') && n < 4)) {
+    warnings.push({
+      code: 'FEW_RUN_DAYS',
+      message: `${n} run days a week is thin for a ${rc.name}; 4 or more let the volume build safely.`,
+      data: { runDays: n },
+    });
+  }
+
+  let v0 = fitness.weeklyDistanceMeters;
+  if (v0 === undefined) {
+    v0 = rc.comfortableBaseMeters;
+    warnings.push({
+      code: 'VOLUME_ASSUMED',
+      message: `No weekly volume given: the plan starts from ${formatDistance(v0, units)} a week. Adjust it if that is far from what you run.`,
+      data: { weeklyMeters: v0 },
+    });
+  }
+  v0 = Math.max(floor100(v0), 10_000);
+  if (v0 < rc.comfortableBaseMeters) {
+    warnings.push({
+      code: 'LOW_BASE',
+      message: `You run ${formatDistance(v0, units)} a week, little for a ${rc.name}: the plan builds at most 10% a week, so consider a later race or a shorter one first.`,
+      data: { weeklyMeters: v0, comfortableMeters: rc.comfortableBaseMeters },
+    });
+  }
+  const peakTarget = Math.max(rc.peakMeters, v0);
+  // Friel, "Fast After 50": older runners recover better with a cutback every third week.
+  const cycle = age >= 50 ? 3 : 4;
+  const phases = phaseOfWeeks(weeks, rc);
+  const taperWeeks = phases.filter((p) => p === 'taper').length;
+  const taperFactors = TAPER_FACTORS[taperWeeks] ?? TAPER_FACTORS[3]!;
+  const easyMid = (paces.easy.min + paces.easy.max) / 2;
+  const longCap = Math.min(rc.longRunCapMeters, (rc.longRunCapSec / easyMid) * 1000);
+
+  const planWeeks: PlanWeek[] = [];
+  const days: DayPlan[] = [];
+  let lastBuild = v0;
+  let peak = 0;
+  let limited = false;
+
+  // The last seven days before the race are planned as one unit whatever the weekday of the race.
+  const windowStart = raceN - 6;
+  for (let w = 0; w < weeks; w++) {
+    const phase = phases[w]!;
+    const monday = firstMonday + 7 * w;
+    const from = Math.max(monday, startN);
+    const to = Math.min(monday + 6, raceN);
+    const taperIndex = phase === 'taper' ? phases.indexOf('taper') : -1;
+    const preTaperLast = weeks - taperWeeks - 1;
+    const cutback = w > 0 && phase !== 'taper' && w !== preTaperLast && (w + 1) % cycle === 0;
+
+    let target: number;
+    if (w === 0) target = v0;
+    else if (phase === 'taper')
+      target = floor100(peak * taperFactors[Math.min(w - taperIndex, taperFactors.length - 1)]!);
+    else if (cutback) target = floor100(lastBuild * CUTBACK_FACTOR);
+    else target = floor100(Math.min(lastBuild * MAX_WEEKLY_INCREASE, Math.max(peakTarget, lastBuild)));
+
+    const weekRunDays = runDays.map((d) => monday + d).filter((d) => d >= from && d <= to && d < windowStart);
+    const fraction = weekRunDays.length / n;
+    let quality = phase === 'base' ? (w < 2 ? 0 : 1) : phase === 'taper' ? 1 : 2;
+    if (cutback || n <= 3) quality = Math.min(quality, 1);
+    // Two run days hold a long run and one other run; a quality day would have to shrink the long run.
+    if (n <= 2) quality = 0;
+    if (w === 0 && from > monday) quality = 0;
+
+    const layout = layoutWeek(runDays, longDay, quality);
+    const sessions = fillWeek(
+      layout,
+      monday,
+      weekRunDays,
+      target * fraction,
+      qualityKinds(phase, rc, ctx.hilly),
+      phase,
+      n,
+      longCap,
+      cutback,
+      w,
+      ctx,
+    );
+    let actual = 0;
+    for (const s of sessions.values()) actual += s.targetDistanceMeters ?? 0;
+    if (fraction === 1) {
+      if (actual < target - 1000) limited = true;
+      target = actual;
+    }
+    if (!cutback && phase !== 'taper') {
+      lastBuild = target;
+      if (fraction === 1) peak = Math.max(peak, target);
+    }
+    planWeeks.push({
+      index: w + 1,
+      startDate: dateFromDayNumber(monday),
+      phase,
+      cutback,
+      targetDistanceMeters: target,
+    });
+    for (const [day, session] of sessions) days.push({ day, session, week: w + 1, phase });
+    for (let d = from; d <= to; d++) {
+      if (strengthDays.has(weekdayIndex(d)) && raceN - d > 2)
+        days.push({ day: d, session: strengthSession(), week: w + 1, phase });
+    }
+  }
+  if (peak === 0) peak = v0;
+  const weekOf = (day: number) => Math.floor((day - firstMonday) / 7) + 1;
+  const windowRunDays = runDays
+    .flatMap((d) => [firstMonday + 7 * (weeks - 2) + d, firstMonday + 7 * (weeks - 1) + d])
+    .filter((d) => d >= Math.max(windowStart, startN) && d < raceN)
+    .sort((a, b) => a - b);
+  const windowVolume = floor100((peak * taperFactors.at(-1)! * windowRunDays.length) / n);
+  for (const [day, session] of raceWeek(windowRunDays, raceN, windowVolume, longCap * 0.6, ctx)) {
+    days.push({ day, session, week: weekOf(day), phase: phases[weekOf(day) - 1]! });
+  }
+  const raceTime = goal.targetTimeSec ?? predicted;
+  days.push({
+    day: raceN,
+    session: raceSession(goal.distanceMeters, raceTime, goal.name, ctx),
+    week: weeks,
+    phase: 'taper',
+  });
+  days.sort((a, b) => a.day - b.day);
+  separateHardDays(days, ctx);
+
+  if (limited) {
+    warnings.push({
+      code: 'VOLUME_LIMITED_BY_RUN_DAYS',
+      message: `With ${n} run days some weeks hold less volume than planned; add a run day to build further.`,
+      data: { runDays: n },
+    });
+  }
+
+  const workouts: Workout[] = days.map(({ day, session, week, phase }) => {
+    const date = dateFromDayNumber(day);
+    return { id: `${prefix}${date}`, date, ...session, phase, week };
+  });
+
+  return {
+    version: input.version ?? 1,
+    startDate,
+    endDate: goal.raceDate,
+    phases: phaseRanges(phases, firstMonday, startN, raceN),
+    workouts,
+    engineVersion: ENGINE_VERSION,
+    goal,
+    weeks: planWeeks,
+    vdot: fit.vdot,
+    paces,
+    warnings,
+  };
+}
+
+/** Splits a week's volume over its slots: the long run first, then quality, the rest as easy runs. */
+function fillWeek(
+  layout: Map<number, Slot>,
+  monday: number,
+  weekRunDays: number[],
+  volume: number,
+  kinds: QualityKind[],
+  phase: PhaseName,
+  runDaysPerWeek: number,
+  longCap: number,
+  cutback: boolean,
+  weekIndex: number,
+  ctx: SessionContext,
+): Map<number, Session> {
+  const out = new Map<number, Session>();
+  let qi = 0;
+  const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
+  // About 80/20 by time (Seiler 2010; Stöggl & Sperlich 2014): hard work gets at most 18% of the week's time.
+  const hardBudget = 0.18 * (volume / 1000) * easyMid;
+  let hardUsed = 0;
+  let qualityMeters = 0;
+  const longDay = weekRunDays.find((d) => layout.get(d - monday) === 'long');
+  // Low volume means fewer, longer runs: the share cap follows the runs this volume can fill.
+  const runsPossible = Math.min(runDaysPerWeek, Math.max(2, Math.floor(volume / MIN_EASY_RUN)));
+  const longShare = floor100(Math.min(volume * longRunShareCap(runsPossible), longCap));
+  let longMeters = longDay === undefined ? 0 : longShare;
+  const easyDays: Array<{ day: number; weight: number }> = [];
+  for (const day of weekRunDays) {
+    const slot = layout.get(day - monday)!;
+    if (slot === 'quality') {
+      const kind = kinds[qi++ % kinds.length]!;
+      const s = fitQuality(
+        kind,
+        volume,
+        phase,
+        cutback,
+        ctx,
+        hardBudget - hardUsed,
+        volume - longMeters - qualityMeters - MIN_EASY_RUN,
+      );
+      if (s) {
+        out.set(day, s);
+        qualityMeters += s.targetDistanceMeters ?? 0;
+        hardUsed += measureStructure(s.structure, easyMid).hardSeconds;
+      } else easyDays.push({ day, weight: 1 });
+    } else if (slot !== 'long') easyDays.push({ day, weight: slot === 'recovery' ? 0.6 : 1 });
+  }
+  const remaining = volume - longMeters - qualityMeters;
+  // Fewer, meaningful runs beat many tiny ones: drop easy days (recovery first) until each is >= 3 km.
+  easyDays.sort((a, b) => a.weight - b.weight || a.day - b.day);
+  while (easyDays.length && remaining / easyDays.reduce((s, e) => s + e.weight, 0) < MIN_EASY_RUN)
+    easyDays.shift();
+  // Easy runs stay shorter than the long run.
+  const easyCap = Math.max(longShare, MIN_EASY_RUN);
+  const totalWeight = easyDays.reduce((s, e) => s + e.weight, 0);
+  const strides = phase === 'base' || phase === 'build';
+  let stridesLeft = strides ? 2 : 0;
+  const easyOrdered = [...easyDays].sort((a, b) => a.day - b.day);
+  let placed = 0;
+  const shares = easyOrdered.map((e) => {
+    const cap = e.weight < 1 ? Math.min(easyCap, 10_000) : easyCap;
+    const m = floor100(Math.min(Math.max(remaining, 0) * (e.weight / totalWeight), cap));
+    placed += m;
+    return { ...e, meters: m, cap };
+  });
+  // Hand the rounding remainder to the largest easy run (or the long run) so the week sums exactly.
+  let rest = floor100(Math.max(remaining, 0) - placed);
+  const biggest = [...shares].sort((a, b) => b.meters - a.meters)[0];
+  if (biggest && rest > 0) {
+    const add = Math.min(rest, biggest.cap - biggest.meters);
+    biggest.meters += add;
+    rest -= add;
+  }
+  if (longDay !== undefined && rest > 0)
+    longMeters += Math.max(
+      0,
+      Math.min(rest, floor100(Math.min(longCap, volume * longRunShareCap(runDaysPerWeek)) - longMeters)),
+    );
+  // A week that could not take its full volume must still keep the long run within its share.
+  if (weekRunDays.length === runDaysPerWeek) {
+    const runs = 1 + out.size + shares.filter((e) => e.meters > 0).length;
+    const shareCap = longRunShareCap(runs);
+    const others = qualityMeters + shares.reduce((sum, e) => sum + e.meters, 0);
+    longMeters = Math.min(longMeters, floor100((shareCap / (1 - shareCap)) * others));
+  }
+  for (const e of shares) {
+    const withStrides = e.weight === 1 && stridesLeft > 0 && weekIndex > 0;
+    if (withStrides) stridesLeft--;
+    out.set(e.day, steadyRun(e.weight < 1 ? 'recovery' : 'easy', e.meters, ctx, { strides: withStrides }));
+  }
+  if (longDay !== undefined && longMeters > 0) out.set(longDay, steadyRun('long', longMeters, ctx));
+  return out;
+}
+
+/** The quality session at the largest work volume (100%, 75%, 50%, 30%) that fits the hard-time and distance room. */
+function fitQuality(
+  kind: QualityKind,
+  volume: number,
+  phase: PhaseName,
+  cutback: boolean,
+  ctx: SessionContext,
+  hardRoom: number,
+  meterRoom: number,
+): Session | undefined {
+  const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
+  const work = workMeters(kind, volume, ctx.raceClass) * (cutback ? 0.8 : 1);
+  for (const scale of [1, 0.75, 0.5, 0.3]) {
+    const s = qualitySession(kind, work * scale, volume, phase, ctx);
+    if (
+      (s.targetDistanceMeters ?? 0) <= meterRoom &&
+      measureStructure(s.structure, easyMid).hardSeconds <= hardRoom
+    )
+      return s;
+  }
+  return undefined;
+}
+
+/** The week that ends on race day: one sharpener 3-5 days out, short easy runs, nothing hard in the last two days. */
+function raceWeek(
+  weekRunDays: number[],
+  raceDay: number,
+  volume: number,
+  maxRun: number,
+  ctx: SessionContext,
+): Map<number, Session> {
+  const out = new Map<number, Session>();
+  const candidates = weekRunDays
+    .filter((d) => raceDay - d >= 3 && raceDay - d <= 5)
+    .sort((a, b) => Math.abs(raceDay - a - 4) - Math.abs(raceDay - b - 4));
+  let remaining = volume;
+  const sharpDay = candidates[0];
+  const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
+  const sharp = sharpDay === undefined ? undefined : qualitySession('sharpener', 0, volume, 'taper', ctx);
+  const fits =
+    sharp &&
+    (sharp.targetDistanceMeters ?? 0) <= volume * 1.1 &&
+    measureStructure(sharp.structure, easyMid).hardSeconds <= 0.35 * (volume / 1000) * easyMid;
+  if (sharp && fits) {
+    out.set(sharpDay!, sharp);
+    remaining -= sharp.targetDistanceMeters ?? 0;
+  }
+  const easy = weekRunDays.filter((d) => !fits || d !== sharpDay);
+  // Taper volume too small for every day: fewer runs of at least 3 km, the earliest days go first.
+  while (easy.length && remaining / easy.length < MIN_EASY_RUN) easy.shift();
+  if (!easy.length) return out;
+  const each = floor100(Math.max(remaining, 0) / easy.length);
+  for (const d of easy) {
+    const meters =
+      raceDay - d === 1 ? Math.min(each, 4000) : Math.min(Math.max(each, MIN_EASY_RUN), floor100(maxRun));
+    out.set(d, steadyRun('easy', meters, ctx, { strides: raceDay - d === 1 }));
+  }
+  return out;
+}
+
+/** No two hard days in a row, and nothing hard in the two days before the race: a safety net over the layout. */
+function separateHardDays(days: DayPlan[], ctx: SessionContext): void {
+  const raceDay = days.find((d) => d.session.type === 'race')?.day ?? Infinity;
+  let prevHard = -Infinity;
+  for (const d of days) {
+    if (d.session.type === 'strength') continue;
+    const hard = HARD_TYPES.has(d.session.type);
+    if (hard && d.session.type !== 'race' && (d.day - prevHard <= 1 || raceDay - d.day <= 2)) {
+      const meters = Math.min(
+        d.session.targetDistanceMeters ?? MIN_EASY_RUN,
+        raceDay - d.day <= 1 ? 5000 : Infinity,
+      );
+      d.session = steadyRun('easy', meters, ctx);
+      continue;
+    }
+    if (hard) prevHard = d.day;
+  }
+}
+
+function phaseRanges(phases: PhaseName[], firstMonday: number, startN: number, raceN: number): Phase[] {
+  const out: Phase[] = [];
+  phases.forEach((name, w) => {
+    const s = Math.max(firstMonday + 7 * w, startN);
+    const e = Math.min(firstMonday + 7 * w + 6, raceN);
+    const last = out.at(-1);
+    if (last && last.name === name) last.endDate = dateFromDayNumber(e);
+    else out.push({ name, startDate: dateFromDayNumber(s), endDate: dateFromDayNumber(e) });
+  });
+  return out;
+}
