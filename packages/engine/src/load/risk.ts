@@ -7,7 +7,9 @@ export const ACWR_SWEET_SPOT = { min: 0.8, max: 1.3 } as const;
 export const ACWR_HIGH = 1.5;
 export const MONOTONY_HIGH = 2.0;
 
-export function loadRiskFlags(day: Pick<RollingLoadDay, 'acwr' | 'monotony' | 'acute' | 'chronic'>): Reason[] {
+export function loadRiskFlags(
+  day: Pick<RollingLoadDay, 'acwr' | 'monotony' | 'acute' | 'chronic'>,
+): Reason[] {
   const flags: Reason[] = [];
   if (day.acwr !== null && day.acwr > ACWR_HIGH) {
     flags.push({

@@ -4,7 +4,8 @@ import { addDays } from '../util/dates.ts';
 import { loadRiskFlags } from './risk.ts';
 import { rollingLoad } from './rolling.ts';
 
-const series = (start: string, loads: number[]) => loads.map((load, i) => ({ date: addDays(start, i), load }));
+const series = (start: string, loads: number[]) =>
+  loads.map((load, i) => ({ date: addDays(start, i), load }));
 
 describe('rollingLoad', () => {
   it('EWMA follows Williams et al. 2017 (λa = 2/8, λc = 2/29)', () => {

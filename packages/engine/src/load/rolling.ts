@@ -48,7 +48,10 @@ export const MONOTONY_CAP = 10;
  * 51:209); fitness/fatigue use the exponential decay e^(-1/τ) of Banister's model (τ 42/7, as in Coggan's
  * Performance Manager); monotony and strain after Foster (1998). One pass, O(days).
  */
-export function rollingLoad(dailyLoads: readonly DailyLoad[], options: RollingLoadOptions = {}): RollingLoadDay[] {
+export function rollingLoad(
+  dailyLoads: readonly DailyLoad[],
+  options: RollingLoadOptions = {},
+): RollingLoadDay[] {
   const acuteDays = requireFinite(options.acuteDays ?? 7, 'options.acuteDays', 1, 365);
   const chronicDays = requireFinite(options.chronicDays ?? 28, 'options.chronicDays', 1, 365);
   const minHistory = options.minHistoryDays ?? 21;

@@ -4,12 +4,16 @@ import { banisterTrimp, edwardsTrimp, sessionRpeLoad } from './trimp.ts';
 describe('TRIMP', () => {
   it('Banister: 30 min at 130 bpm, resting 40, max 200 (male) is about 32', () => {
     // ΔHR ratio 0.5625; 30 x 0.5625 x 0.64 x e^(1.92 x 0.5625) = 31.8
-    expect(banisterTrimp({ durationSec: 1800, avgHr: 130, restingHr: 40, maxHr: 200, sex: 'male' })).toBeCloseTo(31.8, 1);
+    expect(
+      banisterTrimp({ durationSec: 1800, avgHr: 130, restingHr: 40, maxHr: 200, sex: 'male' }),
+    ).toBeCloseTo(31.8, 1);
   });
 
   it('Banister: the female constants weigh the same session differently', () => {
     // 30 x 0.5625 x 0.86 x e^(1.67 x 0.5625) = 37.1
-    expect(banisterTrimp({ durationSec: 1800, avgHr: 130, restingHr: 40, maxHr: 200, sex: 'female' })).toBeCloseTo(37.1, 1);
+    expect(
+      banisterTrimp({ durationSec: 1800, avgHr: 130, restingHr: 40, maxHr: 200, sex: 'female' }),
+    ).toBeCloseTo(37.1, 1);
   });
 
   it('Banister grows with heart rate and duration', () => {

@@ -25,7 +25,13 @@ export function estimateVdot(fitness: Fitness, today: string): FitnessEstimate {
       return {
         vdot: raceVdot,
         estimated: false,
-        reasons: [{ code: 'VDOT_FROM_RACE', message: `VDOT ${raceVdot} from your recent race`, data: { vdot: raceVdot } }],
+        reasons: [
+          {
+            code: 'VDOT_FROM_RACE',
+            message: `VDOT ${raceVdot} from your recent race`,
+            data: { vdot: raceVdot },
+          },
+        ],
       };
     }
     const loss = clamp((ageDays - 60) / 30, 0, raceVdot * 0.1);

@@ -32,9 +32,13 @@ describe('Daniels–Gilbert VDOT', () => {
 
   it('inverts itself for any runner and distance', () => {
     fc.assert(
-      fc.property(fc.double({ min: 25, max: 85, noNaN: true }), fc.integer({ min: 1500, max: 100_000 }), (v, d) => {
-        expect(vdotFromRace(d, predictRaceTime(v, d))).toBeCloseTo(v, 1);
-      }),
+      fc.property(
+        fc.double({ min: 25, max: 85, noNaN: true }),
+        fc.integer({ min: 1500, max: 100_000 }),
+        (v, d) => {
+          expect(vdotFromRace(d, predictRaceTime(v, d))).toBeCloseTo(v, 1);
+        },
+      ),
     );
   });
 

@@ -29,7 +29,12 @@ export function vdotFromRace(distanceMeters: number, timeSec: number): number {
   requireFinite(distanceMeters, 'distanceMeters', 400, 500_000);
   requireFinite(timeSec, 'timeSec', 30, 60 * 60 * 72);
   const speed = distanceMeters / timeSec;
-  if (speed > 11) throw new EngineError('IMPOSSIBLE_PERFORMANCE', 'timeSec', 'timeSec is faster than world-record pace for that distance');
+  if (speed > 11)
+    throw new EngineError(
+      'IMPOSSIBLE_PERFORMANCE',
+      'timeSec',
+      'timeSec is faster than world-record pace for that distance',
+    );
   return round(rawVdot(distanceMeters, timeSec), 2);
 }
 

@@ -38,7 +38,12 @@ export function estimateMaxHr(age: number): number {
   return Math.round(208 - 0.7 * age);
 }
 
-function build(bounds: number[], bpmAt: (f: number) => number, method: HrZoneMethod, estimated: boolean): HrZone[] {
+function build(
+  bounds: number[],
+  bpmAt: (f: number) => number,
+  method: HrZoneMethod,
+  estimated: boolean,
+): HrZone[] {
   const zones: HrZone[] = [];
   for (let i = 0; i < 5; i++) {
     zones.push({
@@ -70,10 +75,13 @@ export function heartRateZones(input: HrZoneInput): HrZone[] {
     if (!lthr) throw new EngineError('MISSING_INPUT', 'lthr', 'lthr is needed for Friel zones');
     return build(LTHR_BOUNDS, (f) => f * lthr, 'lthr', false);
   }
-  if (!maxHr) throw new EngineError('MISSING_INPUT', 'maxHr', 'maxHr (or age to estimate it) is needed for zones');
+  if (!maxHr)
+    throw new EngineError('MISSING_INPUT', 'maxHr', 'maxHr (or age to estimate it) is needed for zones');
   if (method === 'karvonen') {
-    if (!restingHr) throw new EngineError('MISSING_INPUT', 'restingHr', 'restingHr is needed for Karvonen zones');
-    if (restingHr >= maxHr) throw new EngineError('OUT_OF_RANGE', 'restingHr', 'restingHr must be below maxHr');
+    if (!restingHr)
+      throw new EngineError('MISSING_INPUT', 'restingHr', 'restingHr is needed for Karvonen zones');
+    if (restingHr >= maxHr)
+      throw new EngineError('OUT_OF_RANGE', 'restingHr', 'restingHr must be below maxHr');
     return build(HRR_BOUNDS, (f) => restingHr + f * (maxHr - restingHr), 'karvonen', estimated);
   }
   return build(HRMAX_BOUNDS, (f) => f * maxHr, 'percentMax', estimated);

@@ -24,6 +24,9 @@ export function paceZones(thresholdPaceSecPerKm: number): PaceZone[] {
   return BOUNDS.map(([fast, slow, name], i) => ({
     zone: (i + 1) as PaceZone['zone'],
     name,
-    paceSecPerKm: { min: round(fast * thresholdPaceSecPerKm, 1), max: round(slow * thresholdPaceSecPerKm, 1) },
+    paceSecPerKm: {
+      min: round(fast * thresholdPaceSecPerKm, 1),
+      max: round(slow * thresholdPaceSecPerKm, 1),
+    },
   }));
 }

@@ -46,7 +46,7 @@ describe('heart-rate zones', () => {
 });
 
 describe('pace zones', () => {
-  it("Friel: threshold 4:00/km puts zone 2 at 4:34-5:10 /km", () => {
+  it('Friel: threshold 4:00/km puts zone 2 at 4:34-5:10 /km', () => {
     const z = paceZones(240);
     expect(z[1]!.paceSecPerKm).toEqual({ min: 273.6, max: 309.6 });
     expect(z[3]!.paceSecPerKm.min).toBeCloseTo(237.6, 1);
