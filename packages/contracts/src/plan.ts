@@ -33,6 +33,17 @@ export const TrainingPacesSchema = z.object({
 });
 export type TrainingPacesDto = z.infer<typeof TrainingPacesSchema>;
 
+export const HrZoneSchema = z.object({
+  zone: z.number().int().min(1).max(5),
+  name: z.string(),
+  minBpm: z.number(),
+  maxBpm: z.number(),
+  method: z.enum(['karvonen', 'percentMax', 'lthr']),
+  /** true when max HR came from an age formula. */
+  estimated: z.boolean(),
+});
+export type HrZoneDto = z.infer<typeof HrZoneSchema>;
+
 export const TrainingPlanSchema = z.object({
   version: z.number().int().min(1),
   startDate: IsoDateSchema,
@@ -45,6 +56,7 @@ export const TrainingPlanSchema = z.object({
   weeks: z.array(PlanWeekSchema).optional(),
   vdot: z.number().optional(),
   paces: TrainingPacesSchema.optional(),
+  hrZones: z.array(HrZoneSchema).optional(),
   warnings: z.array(ReasonSchema).optional(),
 });
 export type TrainingPlan = z.infer<typeof TrainingPlanSchema>;

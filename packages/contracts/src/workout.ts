@@ -59,6 +59,8 @@ export type WorkoutStructure = z.infer<typeof WorkoutStructureSchema>;
 export const WorkoutAdaptationSchema = z.object({
   rule: z.string(),
   on: IsoDateSchema,
+  /** The workout this one stands in for, e.g. a missed long run moved here. */
+  ref: z.string().optional(),
 });
 export type WorkoutAdaptation = z.infer<typeof WorkoutAdaptationSchema>;
 

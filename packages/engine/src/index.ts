@@ -26,3 +26,4 @@ export {
   type GuidanceState,
   type StepRemaining,
 } from './guidance/index.ts';
+export * from './adapt/index.ts';

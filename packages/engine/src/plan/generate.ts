@@ -338,6 +338,7 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
     weeks: planWeeks,
     vdot: fit.vdot,
     paces,
+    hrZones,
     warnings,
   };
 }
