@@ -31,6 +31,19 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'process', 'fetch', 'window', 'document'],
+      // Contracts carry zod; the Brain takes only their types so its bundle stays dependency-free.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@runningcoach/contracts',
+              allowTypeImports: true,
+              message: 'Import only types from contracts in the engine.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -58,12 +58,13 @@ export function rollingLoad(
 
   let first = Infinity;
   let last = -Infinity;
-  const byDay = new Map<number, number>();
+  const days = new Float64Array(dailyLoads.length);
   for (let i = 0; i < dailyLoads.length; i++) {
     const d = dailyLoads[i]!;
     const n = dayNumber(d.date, `dailyLoads[${i}].date`);
-    requireFinite(d.load, `dailyLoads[${i}].load`, 0, 100_000);
-    byDay.set(n, (byDay.get(n) ?? 0) + d.load);
+    const l = d.load;
+    if (!(l >= 0 && l <= 100_000)) requireFinite(l, `dailyLoads[${i}].load`, 0, 100_000);
+    days[i] = n;
     if (n < first) first = n;
     if (n > last) last = n;
   }
@@ -71,6 +72,12 @@ export function rollingLoad(
   if (options.to) last = dayNumber(options.to, 'options.to');
   if (!Number.isFinite(first) || !Number.isFinite(last)) return [];
   if (last < first) throw new EngineError('INVALID_RANGE', 'options.to', 'options.to is before options.from');
+  // Days are contiguous, so a dense array beats a map; loads outside the range are ignored.
+  const byDay = new Float64Array(last - first + 1);
+  for (let i = 0; i < dailyLoads.length; i++) {
+    const k = days[i]! - first;
+    if (k >= 0 && k < byDay.length) byDay[k]! += dailyLoads[i]!.load;
+  }
 
   // Williams et al. (2017): EWMA_today = load·λ + (1-λ)·EWMA_yesterday, λ = 2/(N+1).
   const la = 2 / (acuteDays + 1);
@@ -91,7 +98,7 @@ export function rollingLoad(
   let sumSq = 0;
   const out: RollingLoadDay[] = new Array(last - first + 1);
   for (let n = first, i = 0; n <= last; n++, i++) {
-    const load = byDay.get(n) ?? 0;
+    const load = byDay[i]!;
     acute = load * la + (1 - la) * acute;
     chronic = load * lc + (1 - lc) * chronic;
     fitness += (load - fitness) * kFit;

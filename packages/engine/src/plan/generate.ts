@@ -252,7 +252,8 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
     const weekRunDays = runDays.map((d) => monday + d).filter((d) => d >= from && d <= to && d < windowStart);
     const fraction = weekRunDays.length / n;
     let quality = phase === 'base' ? (w < 2 ? 0 : 1) : phase === 'taper' ? 1 : 2;
-    if (cutback || n <= 3) quality = Math.min(quality, 1);
+    // Two quality days need at least five run days to leave room for easy running between them.
+    if (cutback || n <= 4) quality = Math.min(quality, 1);
     // Two run days hold a long run and one other run; a quality day would have to shrink the long run.
     if (n <= 2) quality = 0;
     if (w === 0 && from > monday) quality = 0;
@@ -262,7 +263,7 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
       layout,
       monday,
       weekRunDays,
-      target * fraction,
+      target,
       qualityKinds(phase, rc, ctx.hilly),
       phase,
       n,
@@ -348,7 +349,7 @@ function fillWeek(
   layout: Map<number, Slot>,
   monday: number,
   weekRunDays: number[],
-  volume: number,
+  fullVolume: number,
   kinds: QualityKind[],
   phase: PhaseName,
   runDaysPerWeek: number,
@@ -358,6 +359,8 @@ function fillWeek(
   ctx: SessionContext,
 ): Map<number, Session> {
   const out = new Map<number, Session>();
+  // A partial week (plan start, race window) gets its share of the volume, but a whole-week long run.
+  const volume = (fullVolume * weekRunDays.length) / runDaysPerWeek;
   let qi = 0;
   const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
   // About 80/20 by time (Seiler 2010; Stöggl & Sperlich 2014): hard work gets at most 18% of the week's time.
@@ -366,10 +369,11 @@ function fillWeek(
   let qualityMeters = 0;
   const longDay = weekRunDays.find((d) => layout.get(d - monday) === 'long');
   // Low volume means fewer, longer runs: the share cap follows the runs this volume can fill.
-  const runsPossible = Math.min(runDaysPerWeek, Math.max(2, Math.floor(volume / MIN_EASY_RUN)));
-  const longShare = floor100(Math.min(volume * longRunShareCap(runsPossible), longCap));
+  const runsPossible = Math.min(runDaysPerWeek, Math.max(2, Math.floor(fullVolume / MIN_EASY_RUN)));
+  const longShare = floor100(Math.min(fullVolume * longRunShareCap(runsPossible), longCap, volume));
   let longMeters = longDay === undefined ? 0 : longShare;
   const easyDays: Array<{ day: number; weight: number }> = [];
+  const hasEasy = weekRunDays.some((d) => ['easy', 'recovery'].includes(layout.get(d - monday)!));
   for (const day of weekRunDays) {
     const slot = layout.get(day - monday)!;
     if (slot === 'quality') {
@@ -381,7 +385,7 @@ function fillWeek(
         cutback,
         ctx,
         hardBudget - hardUsed,
-        volume - longMeters - qualityMeters - MIN_EASY_RUN,
+        volume - longMeters - qualityMeters - (hasEasy ? MIN_EASY_RUN : 0),
       );
       if (s) {
         out.set(day, s);
@@ -396,7 +400,7 @@ function fillWeek(
   while (easyDays.length && remaining / easyDays.reduce((s, e) => s + e.weight, 0) < MIN_EASY_RUN)
     easyDays.shift();
   // Easy runs stay shorter than the long run.
-  const easyCap = Math.max(longShare, MIN_EASY_RUN);
+  const easyCap = Math.max(floor100(longShare * 0.85), MIN_EASY_RUN);
   const totalWeight = easyDays.reduce((s, e) => s + e.weight, 0);
   const strides = phase === 'base' || phase === 'build';
   let stridesLeft = strides ? 2 : 0;
@@ -475,11 +479,18 @@ function raceWeek(
   let remaining = volume;
   const sharpDay = candidates[0];
   const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
-  const sharp = sharpDay === undefined ? undefined : qualitySession('sharpener', 0, volume, 'taper', ctx);
-  const fits =
-    sharp &&
-    (sharp.targetDistanceMeters ?? 0) <= volume * 1.1 &&
-    measureStructure(sharp.structure, easyMid).hardSeconds <= 0.35 * (volume / 1000) * easyMid;
+  // The usual sharpener, or a two-rep one when the window is small; it may take 35% of the window's time.
+  const sharp =
+    sharpDay === undefined
+      ? undefined
+      : [0, 1]
+          .map((light) => qualitySession('sharpener', light, volume, 'taper', ctx))
+          .find(
+            (s) =>
+              (s.targetDistanceMeters ?? 0) <= volume * 1.1 &&
+              measureStructure(s.structure, easyMid).hardSeconds <= 0.35 * (volume / 1000) * easyMid,
+          );
+  const fits = sharp !== undefined;
   if (sharp && fits) {
     out.set(sharpDay!, sharp);
     remaining -= sharp.targetDistanceMeters ?? 0;

@@ -154,7 +154,11 @@ export function qualitySession(
 
   switch (kind) {
     case 'threshold': {
-      const rep = phase === 'base' ? 1000 : phase === 'build' ? 1600 : 2000;
+      // Longer reps as the plan matures, but never fewer than two of them (small weeks get 1 km reps).
+      const rep = Math.max(
+        1000,
+        Math.min(phase === 'base' ? 1000 : phase === 'build' ? 1600 : 2000, round100(work / 2)),
+      );
       const reps = Math.max(2, Math.round(work / rep));
       const pace = around(paces.threshold);
       // Daniels: cruise intervals with 1 min rest per 5 min at T pace.
@@ -272,7 +276,8 @@ export function qualitySession(
     case 'sharpener': {
       const short = ctx.raceClass.name === '5k' || ctx.raceClass.name === '10k';
       const rep = short ? 400 : 1000;
-      const reps = short ? 4 : 3;
+      // `work` > 0 asks for a lighter sharpener: that many metres of reps, at least two.
+      const reps = work > 0 ? Math.max(2, Math.round(work / rep)) : short ? 4 : 3;
       const pace = short ? paces.interval : paces.threshold;
       const zone = short ? 5 : 4;
       const s = wrap([

@@ -1,6 +1,5 @@
 import type { Availability, Fitness, Goal, Profile } from '@runningcoach/contracts';
-import { WEEKDAYS } from '@runningcoach/contracts';
-import { ageOn, dayNumber } from '../util/dates.ts';
+import { ageOn, dayNumber, WEEKDAY_BY_INDEX } from '../util/dates.ts';
 import { EngineError, requireFinite } from '../util/errors.ts';
 import { vdotFromRace } from '../prediction/vdot.ts';
 
@@ -43,7 +42,7 @@ export function validatePlanInput(
       'availability.runDays',
       'availability.runDays needs at least 2 days',
     );
-  if (new Set(days).size !== days.length || days.some((d) => !WEEKDAYS.includes(d))) {
+  if (new Set(days).size !== days.length || days.some((d) => !WEEKDAY_BY_INDEX.includes(d))) {
     throw new EngineError(
       'INVALID_AVAILABILITY',
       'availability.runDays',

@@ -45,8 +45,8 @@ function engineError(fn: () => unknown): EngineError {
 }
 
 describe('readinessColor', () => {
-  it('bands the score: green >= 67, yellow 40-66, red < 40', () => {
-    expect([100, 67, 66, 40, 39, 0].map(readinessColor)).toEqual([
+  it('bands the score: green >= 75, yellow 40-74, red < 40', () => {
+    expect([100, 75, 74, 40, 39, 0].map(readinessColor)).toEqual([
       'green',
       'green',
       'yellow',
@@ -142,7 +142,7 @@ describe('assessReadiness scenarios', () => {
 
   it('one signal at its worst keeps an otherwise fine day from green', () => {
     const r = assessReadiness({ today: TODAY, metrics: { ...RESTED, stress: 5 }, history: steadyHistory() });
-    expect(r).toMatchObject({ color: 'yellow', score: 66 });
+    expect(r).toMatchObject({ color: 'yellow', score: 74 });
     expect(codes(r)).toEqual(['CAP_YELLOW', 'STRESS_HIGH']);
     expect(r.reasons[0]?.data).toMatchObject({ rule: 'WORST_SIGNAL', signals: 'stress', scoreBefore: 75 });
   });

@@ -13,7 +13,7 @@ import type { ReadinessInput, SignalAssessment } from './types.ts';
 import { READINESS_GREEN_MIN, NO_DATA_SCORE, READINESS_YELLOW_MIN } from './weights.ts';
 import { assessWellness } from './wellness.ts';
 
-/** Colour band of a 0-100 score: green >= 67, yellow 40-66, red < 40 (see weights.ts). */
+/** Colour band of a 0-100 score: green >= 75, yellow 40-74, red < 40 (see weights.ts). */
 export function readinessColor(score: number): ReadinessColor {
   requireFinite(score, 'score', 0, 100);
   return score >= READINESS_GREEN_MIN ? 'green' : score >= READINESS_YELLOW_MIN ? 'yellow' : 'red';

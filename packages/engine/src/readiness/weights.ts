@@ -35,8 +35,9 @@ export const READINESS_EVIDENCE_WEIGHT: Readonly<Record<ReadinessSignal, number>
 /** A baseline the runner typed in counts for less than one measured over weeks (design choice, "lean on answers"). */
 export const RUNNER_BASELINE_PENALTY_SCALE = 0.5;
 
-// Traffic-light bands on the 0-100 score (design choice: thirds, green >= 67, yellow 40-66, red < 40).
-export const READINESS_GREEN_MIN = 67;
+// Traffic-light bands on the 0-100 score (design choice: green >= 75, so two moderate flags such as
+// short sleep plus marked soreness already ease the day; yellow 40-74; red < 40).
+export const READINESS_GREEN_MIN = 75;
 export const READINESS_YELLOW_MIN = 40;
 
 /** Below this confidence the day is reported as THIN_DATA (design choice: under half the wanted evidence). */

@@ -53,7 +53,7 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-const WEEKDAY_BY_INDEX: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const WEEKDAY_BY_INDEX: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** 0 = Monday ... 6 = Sunday (ISO 8601). Day 0 (1970-01-01) was a Thursday. */
 export function weekdayIndex(date: string | number): number {

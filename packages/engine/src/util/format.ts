@@ -25,7 +25,7 @@ export function formatPaceRange(range: { min: number; max: number }, unit: Dista
 export function formatDistance(meters: number, unit: DistanceUnit = 'km'): string {
   if (unit === 'km' && meters < 1000) return `${Math.round(meters)} m`;
   const v = unit === 'mi' ? meters / METERS_PER_MILE : meters / 1000;
-  return `${v >= 10 ? v.toFixed(0) : v.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+  return `${v.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
 
 export function formatMinutes(sec: number): string {
