@@ -1,14 +1,8 @@
 import type { Range } from '@runningcoach/contracts';
+import { formatClock } from '../util/format.ts';
 import type { FlatStep } from './types.ts';
 
-/** `m:ss`, or `h:mm:ss` from one hour. */
-export function formatClock(sec: number): string {
-  const s = Math.max(0, Math.round(sec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+export { formatClock };
 
 /** A pace in s/km as `m:ss`; `--:--` when unknown or standing still. */
 export function formatPace(secPerKm: number | null): string {

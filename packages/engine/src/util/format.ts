@@ -3,8 +3,9 @@ export type DistanceUnit = 'km' | 'mi';
 
 export const METERS_PER_MILE = 1609.344;
 
+/** `m:ss`, or `h:mm:ss` from one hour. */
 export function formatClock(totalSec: number): string {
-  const s = Math.round(totalSec);
+  const s = Math.max(0, Math.round(totalSec));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
