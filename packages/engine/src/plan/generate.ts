@@ -275,7 +275,7 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
     let actual = 0;
     for (const s of sessions.values()) actual += s.targetDistanceMeters ?? 0;
     if (fraction === 1) {
-      if (actual < target - 1000) limited = true;
+      if (actual < target * 0.95) limited = true;
       target = actual;
     }
     if (!cutback && phase !== 'taper') {
@@ -400,7 +400,7 @@ function fillWeek(
   while (easyDays.length && remaining / easyDays.reduce((s, e) => s + e.weight, 0) < MIN_EASY_RUN)
     easyDays.shift();
   // Easy runs stay shorter than the long run.
-  const easyCap = Math.max(floor100(longShare * 0.85), MIN_EASY_RUN);
+  const easyCap = Math.max(floor100(longShare * 0.9), MIN_EASY_RUN);
   const totalWeight = easyDays.reduce((s, e) => s + e.weight, 0);
   const strides = phase === 'base' || phase === 'build';
   let stridesLeft = strides ? 2 : 0;
