@@ -149,6 +149,77 @@ describe('adaptPlan', () => {
     expect(r.reasons.map((x) => x.code)).toEqual(['MONOTONY_HIGH']);
   });
 
+  it("rewrites the description from the adapted structure, in the runner's units", () => {
+    const q = firstOfType('threshold', '2027-02-01');
+    const r = adaptPlan(plan, { today: q.date, readiness: readiness('yellow', 55), units: 'mi' });
+    const after = byDate(r.plan, q.date)!;
+    const rep = after.structure.steps.find((b) => b.type === 'repeat')!;
+    const pace = (rep as { steps: Array<{ target?: { paceSecPerKm?: { min: number } } }> }).steps[0]!.target!
+      .paceSecPerKm!.min;
+    const perMile = Math.round((pace * 1609.344) / 1000);
+    expect(after.description).toContain(
+      `${Math.floor(perMile / 60)}:${String(perMile % 60).padStart(2, '0')}`,
+    );
+    expect(after.description).toContain('/mi');
+    expect(after.description).not.toContain(q.description);
+  });
+
+  it('an ACWR cut keeps rep distances and drops repeats instead', () => {
+    const today = '2027-02-02';
+    const r = adaptPlan(plan, { today, load: { acwr: 1.9, monotony: null } });
+    const cut = r.changes.find(
+      (c) => c.before!.type === c.after!.type && ['threshold', 'intervals'].includes(c.before!.type),
+    );
+    if (cut) {
+      const reps = (w: Workout) =>
+        w.structure.steps.find((b) => b.type === 'repeat') as {
+          count: number;
+          steps: Workout['structure']['steps'];
+        };
+      expect(reps(cut.after!).steps).toEqual(reps(cut.before!).steps);
+      expect(reps(cut.after!).count).toBeLessThan(reps(cut.before!).count);
+    }
+    expect(r.reasons.map((x) => x.code)).toContain('ACWR_HIGH');
+  });
+
+  it('does not call anything missed when no activity list is given', () => {
+    const r = adaptPlan(plan, { today: '2027-03-01', readiness: readiness('green', 90) });
+    expect(r.missed).toEqual([]);
+    expect(r.changes).toEqual([]);
+  });
+
+  it('rejects NaN or malformed load, readiness and activities naming the field', () => {
+    expect(() =>
+      adaptPlan(plan, { today: '2027-02-02', load: { acwr: Number.NaN, monotony: null } }),
+    ).toThrow(/load\.acwr/);
+    expect(() =>
+      adaptPlan(plan, { today: '2027-02-02', load: { acwr: null, monotony: '3' as unknown as number } }),
+    ).toThrow(/load\.monotony/);
+    expect(() =>
+      adaptPlan(plan, { today: '2027-02-02', readiness: { color: 'red' } as unknown as Readiness }),
+    ).toThrow(/readiness/);
+    expect(() =>
+      adaptPlan(plan, { today: '2027-02-02', activities: [null as unknown as { date: string }] }),
+    ).toThrow(/activities/);
+    expect(() => adaptPlan(null as unknown as TrainingPlan, { today: '2027-02-02' })).toThrow(/plan/);
+  });
+
+  it('never moves a missed long run next to a hard day already run', () => {
+    const missedLong = firstOfType('long', '2027-03-01');
+    for (let k = 1; k <= 4; k++) {
+      const today = addDays(missedLong.date, k);
+      const r = adaptPlan(plan, { today, activities: doneBefore(today, [missedLong.id]) });
+      const moved = r.plan.workouts.find((w) =>
+        w.adaptations?.some((a) => a.ref === missedLong.id && w.type === 'long'),
+      );
+      if (!moved) continue;
+      for (const d of [-1, 1]) {
+        const n = byDate(r.plan, addDays(moved.date, d));
+        expect(n && ['threshold', 'intervals', 'marathon_pace', 'long', 'race'].includes(n.type)).toBeFalsy();
+      }
+    }
+  });
+
   it('rejects a bad today naming the field', () => {
     expect(() => adaptPlan(plan, { today: '2027-13-01' })).toThrow(/today/);
   });

@@ -12,8 +12,12 @@ import type { AdaptationContext, AdaptationResult, WorkoutChange } from './types
  * running it again with the same context changes nothing more.
  */
 export function adaptPlan(plan: TrainingPlan, context: AdaptationContext): AdaptationResult {
+  if (!plan || !Array.isArray(plan.workouts))
+    throw new EngineError('INVALID_PLAN', 'plan', 'plan must be a TrainingPlan with workouts');
+  if (!context) throw new EngineError('MISSING_INPUT', 'context', 'context with today is required');
   const { today } = context;
   dayNumber(today, 'today');
+  validateContext(context);
   const workouts = [...plan.workouts];
   const changes: WorkoutChange[] = [];
   const reasons: Reason[] = [];
@@ -39,7 +43,8 @@ export function adaptPlan(plan: TrainingPlan, context: AdaptationContext): Adapt
     },
   };
 
-  const missed = detectMissed(plan.workouts, context);
+  // Without an activity list nothing can be called missed: the caller did not say what was done.
+  const missed = context.activities ? detectMissed(plan.workouts, context) : [];
   const recent = missed.filter((w) => w.date >= plan.startDate);
   if (recent.length) {
     reasons.push({
@@ -55,4 +60,44 @@ export function adaptPlan(plan: TrainingPlan, context: AdaptationContext): Adapt
 
   const adapted: TrainingPlan = changes.length ? { ...plan, version: plan.version + 1, workouts } : plan;
   return { plan: adapted, changes, reasons, missed };
+}
+
+function validateContext(ctx: AdaptationContext): void {
+  for (const key of ['acwr', 'monotony'] as const) {
+    const v = ctx.load?.[key];
+    if (v !== undefined && v !== null && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
+      throw new EngineError(
+        'INVALID_NUMBER',
+        `load.${key}`,
+        `load.${key} must be a non-negative number or null`,
+      );
+    }
+  }
+  const r = ctx.readiness;
+  if (
+    r !== undefined &&
+    (!r ||
+      !['green', 'yellow', 'red'].includes(r.color) ||
+      !Number.isFinite(r.score) ||
+      !Array.isArray(r.reasons))
+  ) {
+    throw new EngineError(
+      'INVALID_READINESS',
+      'readiness',
+      'readiness must be { color, score, confidence, reasons }',
+    );
+  }
+  if (
+    ctx.activities !== undefined &&
+    (!Array.isArray(ctx.activities) || ctx.activities.some((a) => !a || typeof a.date !== 'string'))
+  ) {
+    throw new EngineError(
+      'INVALID_ACTIVITIES',
+      'activities',
+      'activities must be a list of { date, type?, workoutId? }',
+    );
+  }
+  if (ctx.units !== undefined && ctx.units !== 'km' && ctx.units !== 'mi') {
+    throw new EngineError('INVALID_ENUM', 'units', 'units must be km or mi');
+  }
 }

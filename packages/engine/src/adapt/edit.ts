@@ -2,6 +2,8 @@ import type { TrainingPlan, Workout, WorkoutStep, WorkoutStructure } from '@runn
 import type { TrainingPaces } from '../prediction/paces.ts';
 import { raceClassOf } from '../plan/race-class.ts';
 import { steadyRun, type SessionContext } from '../plan/sessions.ts';
+import { measureStructure } from '../plan/structure.ts';
+import { formatClock, formatDistance, formatPaceRange, type DistanceUnit } from '../util/format.ts';
 import { round } from '../util/math.ts';
 import type { HrZone } from '../zones/heart-rate.ts';
 import type { AdaptationContext } from './types.ts';
@@ -59,9 +61,52 @@ function mapSteps(s: WorkoutStructure, f: (step: WorkoutStep) => WorkoutStep): W
   return { steps: s.steps.map((b) => (b.type === 'repeat' ? { ...b, steps: b.steps.map(f) } : f(b))) };
 }
 
+const LABELS: Record<WorkoutStep['intent'], string> = {
+  warmup: 'warm-up',
+  active: 'run',
+  recovery: 'recovery',
+  rest: 'rest',
+  cooldown: 'cool-down',
+};
+
+function describeStep(step: WorkoutStep, units: DistanceUnit): string {
+  const d = step.duration;
+  const how =
+    d.kind === 'distance'
+      ? formatDistance(d.meters, units)
+      : d.kind === 'time'
+        ? formatClock(d.seconds)
+        : 'open';
+  const t = step.target;
+  const pace = t?.paceSecPerKm ? ` at ${formatPaceRange(t.paceSecPerKm, units)}` : '';
+  const hr = t?.hrBpm ? `, HR ${Math.round(t.hrBpm.min)}–${Math.round(t.hrBpm.max)}` : '';
+  return `${how} ${LABELS[step.intent]}${pace}${hr}`;
+}
+
+/** The structure in words, so an adapted workout's text always matches its steps. */
+export function describeStructure(structure: WorkoutStructure, units: DistanceUnit): string {
+  return structure.steps
+    .map((b) =>
+      b.type === 'repeat'
+        ? `${b.count} × (${b.steps.map((s) => describeStep(s, units)).join(' + ')})`
+        : describeStep(b, units),
+    )
+    .join(', ');
+}
+
+function measured(w: Workout, structure: WorkoutStructure, sc: SessionContext): Workout {
+  const m = measureStructure(structure, (sc.paces.easy.min + sc.paces.easy.max) / 2);
+  return {
+    ...w,
+    structure,
+    targetDistanceMeters: Math.round(m.meters / 100) * 100,
+    targetDurationSec: Math.round(m.seconds / 60) * 60,
+  };
+}
+
 // Halson (2014) / Kellmann: on a compromised day trim intensity or volume rather than force the session.
 /** Quality session: work paces slowed by `pct` and HR ceilings lowered, volume unchanged. */
-export function easeIntensity(w: Workout, pct: number, note: string): Workout {
+export function easeIntensity(w: Workout, pct: number, note: string, sc: SessionContext): Workout {
   const f = 1 + pct;
   const structure = mapSteps(w.structure, (step) => {
     const t = step.target;
@@ -76,25 +121,28 @@ export function easeIntensity(w: Workout, pct: number, note: string): Workout {
       };
     return { ...step, target };
   });
-  return { ...w, structure, description: `${note} ${w.description}` };
+  return {
+    ...measured(w, structure, sc),
+    description: `${note} ${typeLabel(w)}: ${describeStructure(structure, sc.units)}.`,
+  };
 }
 
-/** Any run: every distance and time step scaled by `factor`. */
-export function scaleVolume(w: Workout, factor: number, note: string): Workout {
-  const structure = mapSteps(w.structure, (step) => {
-    if (step.duration.kind === 'distance')
+/** A quality session with fewer repeats and shorter warm-up and cool-down (`factor` of each). */
+export function scaleQuality(w: Workout, factor: number, note: string, sc: SessionContext): Workout {
+  const structure: WorkoutStructure = {
+    steps: w.structure.steps.map((b) => {
+      if (b.type === 'repeat') return { ...b, count: Math.max(2, Math.round(b.count * factor)) };
+      if (b.duration.kind !== 'distance') return b;
       return {
-        ...step,
-        duration: { kind: 'distance', meters: Math.round((step.duration.meters * factor) / 10) * 10 },
+        ...b,
+        duration: { kind: 'distance', meters: Math.round((b.duration.meters * factor) / 100) * 100 },
       };
-    if (step.duration.kind === 'time' && step.intent !== 'recovery')
-      return { ...step, duration: { kind: 'time', seconds: Math.round(step.duration.seconds * factor) } };
-    return step;
-  });
-  const out: Workout = { ...w, structure, description: `${note} ${w.description}` };
-  if (w.targetDistanceMeters !== undefined)
-    out.targetDistanceMeters = Math.round((w.targetDistanceMeters * factor) / 100) * 100;
-  if (w.targetDurationSec !== undefined)
-    out.targetDurationSec = Math.round((w.targetDurationSec * factor) / 60) * 60;
-  return out;
+    }),
+  };
+  return {
+    ...measured(w, structure, sc),
+    description: `${note} ${typeLabel(w)}: ${describeStructure(structure, sc.units)}.`,
+  };
 }
+
+const typeLabel = (w: Workout) => w.type.charAt(0).toUpperCase() + w.type.slice(1).replace('_', ' ');

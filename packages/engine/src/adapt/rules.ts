@@ -5,7 +5,7 @@ import type { SessionContext } from '../plan/sessions.ts';
 import { addDays } from '../util/dates.ts';
 import { formatDistance } from '../util/format.ts';
 import { round } from '../util/math.ts';
-import { adaptedBy, easeIntensity, replaceWith, scaleVolume, toRest } from './edit.ts';
+import { adaptedBy, easeIntensity, replaceWith, scaleQuality, toRest } from './edit.ts';
 
 export const QUALITY_TYPES: ReadonlySet<string> = new Set(['threshold', 'intervals', 'marathon_pace']);
 const RUN_TYPES: ReadonlySet<string> = new Set([
@@ -16,6 +16,8 @@ const RUN_TYPES: ReadonlySet<string> = new Set([
   'intervals',
   'marathon_pace',
 ]);
+const isSteady = (w: Workout): w is Workout & { type: 'easy' | 'long' | 'recovery' } =>
+  w.type === 'easy' || w.type === 'long' || w.type === 'recovery';
 
 /** The plan being adapted: rules read it and propose edits; the orchestrator guards the past. */
 export interface RuleState {
@@ -54,7 +56,13 @@ export function missedLongRunRule(s: RuleState, missed: Workout[]): void {
     const around = [neighbour(w.date, -1), neighbour(w.date, 1)].map((j) =>
       j === undefined ? undefined : s.workouts[j]!,
     );
-    if (around.some((n) => n && (n.type === 'long' || n.type === 'race'))) continue;
+    // Next to a long run, the race or a hard day already behind us, it would make two hard days in a row.
+    if (
+      around.some(
+        (n) => n && HARD_TYPES.has(n.type) && (n.type === 'long' || n.type === 'race' || n.date < s.today),
+      )
+    )
+      continue;
     const distance = Math.round((meters * 0.9) / 100) * 100;
     s.edit(
       i,
@@ -98,16 +106,18 @@ export function missedLongRunRule(s: RuleState, missed: Workout[]): void {
   const spreadTo = addDays(s.today, 6) < raceWindow ? addDays(s.today, 6) : addDays(raceWindow, -1);
   for (let i = 0; i < s.workouts.length && left >= 500; i++) {
     const w = s.workouts[i]!;
-    if (w.date < s.today || w.date > spreadTo || !['easy', 'long'].includes(w.type)) continue;
+    if (w.date < s.today || w.date > spreadTo || w.type !== 'easy') continue;
     const base = w.targetDistanceMeters ?? 0;
     const add = Math.min(left, Math.round((base * 0.15) / 100) * 100);
     if (add < 500) continue;
     left -= add;
     s.edit(
       i,
-      scaleVolume(
+      replaceWith(
         w,
-        (base + add) / base,
+        'easy',
+        base + add,
+        s.sc,
         `Extended by ${formatDistance(add, s.sc.units)} to make up part of the long run missed on ${m.date}.`,
       ),
       'MISSED_LONG_RUN',
@@ -123,7 +133,7 @@ export function missedLongRunRule(s: RuleState, missed: Workout[]): void {
 
 /** ACWR above 1.5 (Gabbett 2016): the next two weeks lose 20% volume and this week's first quality session. */
 export function acwrRule(s: RuleState, acwr: number | null): void {
-  if (acwr === null || acwr <= ACWR_HIGH) return;
+  if (acwr === null || !Number.isFinite(acwr) || acwr <= ACWR_HIGH) return;
   const to = [addDays(s.today, 13), addDays(s.raceDate, -7)].sort()[0]!;
   let touched = 0;
   const quality = indexOnOrAfter(
@@ -151,7 +161,9 @@ export function acwrRule(s: RuleState, acwr: number | null): void {
             s.sc,
             `Load spike (ACWR ${acwr.toFixed(2)}): this quality session becomes an easy run.`,
           )
-        : scaleVolume(w, 0.8, note);
+        : isSteady(w)
+          ? replaceWith(w, w.type, (w.targetDistanceMeters ?? 5000) * 0.8, s.sc, note)
+          : scaleQuality(w, 0.8, note, s.sc);
     s.edit(i, after, 'ACWR_HIGH');
     touched++;
   }
@@ -166,7 +178,7 @@ export function acwrRule(s: RuleState, acwr: number | null): void {
 
 /** Monotony above 2.0 (Foster 1998): break the sameness with a rest day in the coming week. */
 export function monotonyRule(s: RuleState, monotony: number | null): void {
-  if (monotony === null || monotony <= MONOTONY_HIGH) return;
+  if (monotony === null || !Number.isFinite(monotony) || monotony <= MONOTONY_HIGH) return;
   if (s.workouts.some((w) => adaptedBy(w, 'MONOTONY_HIGH', addDays(s.today, -6)))) return;
   const to = [addDays(s.today, 6), addDays(s.raceDate, -7)].sort()[0]!;
   let pick = -1;
@@ -228,7 +240,12 @@ export function readinessRule(s: RuleState, readiness: Readiness | undefined): v
   if (adaptedBy(w, 'READINESS_YELLOW', s.today)) return;
   const quality = QUALITY_TYPES.has(w.type);
   const note = `Readiness is yellow (score ${readiness.score}): ${quality ? 'paces 7% easier' : 'volume cut 20%'}.`;
-  s.edit(i, quality ? easeIntensity(w, 0.07, note) : scaleVolume(w, 0.8, note), 'READINESS_YELLOW');
+  const after = quality
+    ? easeIntensity(w, 0.07, note, s.sc)
+    : isSteady(w)
+      ? replaceWith(w, w.type, (w.targetDistanceMeters ?? 5000) * 0.8, s.sc, note)
+      : scaleQuality(w, 0.8, note, s.sc);
+  s.edit(i, after, 'READINESS_YELLOW');
   s.reason({
     code: 'READINESS_YELLOW',
     message: `Readiness is yellow (${readiness.score}/100): today's ${w.type.replace('_', ' ')} is ${quality ? 'run 7% slower' : '20% shorter'}.`,

@@ -170,6 +170,22 @@ describe('generatePlan invariants (fast-check over random runners and goals)', {
     );
   });
 
+  it('builds from where the runner is: the peak week is not below 85% of the starting volume unless it warns', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const plan = tryPlan(input);
+        if (!plan) return;
+        const weeks = weeksOf(plan).filter((w) => w.full && w.phase !== 'taper');
+        const start = plan.weeks![0]!.targetDistanceMeters;
+        if (weeks.length < 2) return;
+        // Unless the run days and long-run caps cannot hold it, and the plan says so.
+        if (plan.warnings!.some((x) => x.code === 'VOLUME_LIMITED_BY_RUN_DAYS')) return;
+        expect(Math.max(...weeks.map((w) => w.volume))).toBeGreaterThanOrEqual(0.85 * start);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('keeps the long run near 30% of the week and within its time and distance caps', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
@@ -184,6 +200,10 @@ describe('generatePlan invariants (fast-check over random runners and goals)', {
               expect(lr.targetDistanceMeters!).toBeLessThanOrEqual(
                 longRunShareCap(w.runs.length) * w.volume + 100,
               );
+            // No easy run outgrows the long run of its week.
+            if (w.full)
+              for (const r of w.runs.filter((x) => x.type === 'easy' || x.type === 'recovery'))
+                expect(r.targetDistanceMeters!).toBeLessThanOrEqual(lr.targetDistanceMeters!);
           }
         }
       }),

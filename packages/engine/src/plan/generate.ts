@@ -64,9 +64,9 @@ export const HARD_TYPES: ReadonlySet<string> = new Set([
   'race',
 ]);
 
-/** Long-run share of the week: ~30% (Daniels: 25-30%); fewer run days need a larger share to stay the longest run. */
+/** Long-run share of the week: ~30% (Daniels: 25-30%); with three runs 40% and two runs 50% keep it the longest run. */
 export function longRunShareCap(runDaysPerWeek: number): number {
-  return runDaysPerWeek >= 4 ? 0.3 : runDaysPerWeek === 3 ? 0.35 : 0.5;
+  return runDaysPerWeek >= 4 ? 0.3 : runDaysPerWeek === 3 ? 0.4 : 0.5;
 }
 
 const floor100 = (m: number) => Math.floor(m / 100) * 100;
@@ -130,11 +130,12 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
   const weeks = (dayNumber(startOfWeek(goal.raceDate)) - firstMonday) / 7 + 1;
   const warnings: Reason[] = [];
 
-  if (weeks < rc.minWeeks) {
+  const daysToRace = raceN - startN;
+  if (daysToRace < rc.minWeeks * 7) {
     throw new EngineError(
       'INSUFFICIENT_TIME',
       'goal.raceDate',
-      `goal.raceDate is ${weeks} week(s) away; a ${rc.name} plan needs at least ${rc.minWeeks}. Pick a later race or a shorter distance.`,
+      `goal.raceDate is ${daysToRace} days away; a ${rc.name} plan needs at least ${rc.minWeeks} weeks. Pick a later race or a shorter distance.`,
     );
   }
   if (weeks > MAX_PLAN_WEEKS) {
@@ -216,7 +217,8 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
       data: { weeklyMeters: v0, comfortableMeters: rc.comfortableBaseMeters },
     });
   }
-  const peakTarget = Math.max(rc.peakMeters, v0);
+  // Aim above the runner's current volume (x1.4), within what the distance calls for; the 10% rule sets the pace.
+  const peakTarget = Math.max(v0, Math.min(Math.max(rc.peakMeters, v0 * 1.4), rc.maxPeakMeters));
   // Friel, "Fast After 50": older runners recover better with a cutback every third week.
   const cycle = age >= 50 ? 3 : 4;
   const phases = phaseOfWeeks(weeks, rc);
@@ -227,9 +229,12 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
 
   const planWeeks: PlanWeek[] = [];
   const days: DayPlan[] = [];
-  let lastBuild = v0;
+  // Progression runs on the intended volume; what a week actually holds may be a little less.
+  let intendedBuild = v0;
+  let actualBuild = v0;
   let peak = 0;
   let limited = false;
+  const longestRecent = fitness.longestRecentRunMeters;
 
   // The last seven days before the race are planned as one unit whatever the weekday of the race.
   const windowStart = raceN - 6;
@@ -241,16 +246,18 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
     const taperIndex = phase === 'taper' ? phases.indexOf('taper') : -1;
     const preTaperLast = weeks - taperWeeks - 1;
     const cutback = w > 0 && phase !== 'taper' && w !== preTaperLast && (w + 1) % cycle === 0;
+    const building = !cutback && phase !== 'taper';
 
-    let target: number;
-    if (w === 0) target = v0;
+    let intended: number;
+    if (w === 0) intended = v0;
     else if (phase === 'taper')
-      target = floor100(peak * taperFactors[Math.min(w - taperIndex, taperFactors.length - 1)]!);
-    else if (cutback) target = floor100(lastBuild * CUTBACK_FACTOR);
-    else target = floor100(Math.min(lastBuild * MAX_WEEKLY_INCREASE, Math.max(peakTarget, lastBuild)));
+      intended = floor100((peak || v0) * taperFactors[Math.min(w - taperIndex, taperFactors.length - 1)]!);
+    else if (cutback) intended = floor100(Math.min(intendedBuild, actualBuild) * CUTBACK_FACTOR);
+    else
+      intended = floor100(Math.min(intendedBuild * MAX_WEEKLY_INCREASE, Math.max(peakTarget, intendedBuild)));
 
     const weekRunDays = runDays.map((d) => monday + d).filter((d) => d >= from && d <= to && d < windowStart);
-    const fraction = weekRunDays.length / n;
+    const full = weekRunDays.length === n;
     let quality = phase === 'base' ? (w < 2 ? 0 : 1) : phase === 'taper' ? 1 : 2;
     // Two quality days need at least five run days to leave room for easy running between them.
     if (cutback || n <= 4) quality = Math.min(quality, 1);
@@ -258,36 +265,49 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
     if (n <= 2) quality = 0;
     if (w === 0 && from > monday) quality = 0;
 
-    const layout = layoutWeek(runDays, longDay, quality);
-    const sessions = fillWeek(
-      layout,
+    // Build the long run up from the longest recent one by at most 10% a week.
+    const longCapWeek = longestRecent
+      ? Math.max(longestRecent * MAX_WEEKLY_INCREASE ** (w + 1), 5000)
+      : Infinity;
+    const spec: WeekSpec = {
+      layout: layoutWeek(runDays, longDay, quality),
       monday,
-      weekRunDays,
-      target,
-      qualityKinds(phase, rc, ctx.hilly),
+      runDays: weekRunDays,
+      fullVolume: intended,
+      kinds: qualityKinds(phase, rc, ctx.hilly),
       phase,
-      n,
-      longCap,
+      runDaysPerWeek: n,
+      longCap: Math.min(longCap, longCapWeek),
       cutback,
-      w,
-      ctx,
-    );
-    let actual = 0;
-    for (const s of sessions.values()) actual += s.targetDistanceMeters ?? 0;
-    if (fraction === 1) {
-      if (actual < target * 0.95) limited = true;
-      target = actual;
+      weekIndex: w,
+    };
+    let sessions = fillWeek(spec, ctx);
+    let actual = sumMeters(sessions);
+    // The 10% rule holds on what the runner will actually run, not only on the intention.
+    for (let k = 0; k < 40 && full && building && actual > actualBuild * MAX_WEEKLY_INCREASE; k++) {
+      const scaled = floor100((spec.fullVolume * actualBuild * MAX_WEEKLY_INCREASE) / actual);
+      spec.fullVolume = Math.min(scaled, floor100(spec.fullVolume * 0.98));
+      sessions = fillWeek(spec, ctx);
+      actual = sumMeters(sessions);
     }
-    if (!cutback && phase !== 'taper') {
-      lastBuild = target;
-      if (fraction === 1) peak = Math.max(peak, target);
+    if (full && actual < intended * 0.9) limited = true;
+    // A week cut short (plan start, race window) reports its whole-week volume, on the actual progression.
+    const nominal = full
+      ? actual
+      : phase === 'taper'
+        ? intended
+        : Math.min(intended, floor100(actualBuild * (cutback ? CUTBACK_FACTOR : MAX_WEEKLY_INCREASE)));
+    if (building) {
+      intendedBuild = intended;
+      if (full || w === 0) actualBuild = full ? actual : nominal;
+      if (full) peak = Math.max(peak, actual);
     }
     planWeeks.push({
       index: w + 1,
       startDate: dateFromDayNumber(monday),
       phase,
       cutback,
-      targetDistanceMeters: target,
+      targetDistanceMeters: nominal,
     });
     for (const [day, session] of sessions) days.push({ day, session, week: w + 1, phase });
     for (let d = from; d <= to; d++) {
@@ -315,6 +335,17 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
   days.sort((a, b) => a.day - b.day);
   separateHardDays(days, ctx);
 
+  const longest = Math.max(
+    0,
+    ...days.filter((d) => d.session.type === 'long').map((d) => d.session.targetDistanceMeters ?? 0),
+  );
+  if (rc.keyLongRunMeters && longest < rc.keyLongRunMeters) {
+    warnings.push({
+      code: 'LONG_RUN_SHORT',
+      message: `Your longest run peaks at ${formatDistance(longest, units)}; ${rc.name} runners usually build to ${formatDistance(rc.keyLongRunMeters, units)} or more. More weekly volume, a run day more or a later race would get you there.`,
+      data: { longestMeters: longest, keyLongRunMeters: rc.keyLongRunMeters },
+    });
+  }
   if (limited) {
     warnings.push({
       code: 'VOLUME_LIMITED_BY_RUN_DAYS',
@@ -344,49 +375,49 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
   };
 }
 
+interface WeekSpec {
+  layout: Map<number, Slot>;
+  monday: number;
+  /** Days of this week that hold a regular run (not the race window). */
+  runDays: number[];
+  /** The week's volume if every run day were available; a partial week gets its share. */
+  fullVolume: number;
+  kinds: QualityKind[];
+  phase: PhaseName;
+  runDaysPerWeek: number;
+  longCap: number;
+  cutback: boolean;
+  weekIndex: number;
+}
+
 /** Splits a week's volume over its slots: the long run first, then quality, the rest as easy runs. */
-function fillWeek(
-  layout: Map<number, Slot>,
-  monday: number,
-  weekRunDays: number[],
-  fullVolume: number,
-  kinds: QualityKind[],
-  phase: PhaseName,
-  runDaysPerWeek: number,
-  longCap: number,
-  cutback: boolean,
-  weekIndex: number,
-  ctx: SessionContext,
-): Map<number, Session> {
+function fillWeek(spec: WeekSpec, ctx: SessionContext): Map<number, Session> {
+  const { layout, monday, runDays, fullVolume, kinds, phase, runDaysPerWeek, longCap, cutback, weekIndex } =
+    spec;
   const out = new Map<number, Session>();
-  // A partial week (plan start, race window) gets its share of the volume, but a whole-week long run.
-  const volume = (fullVolume * weekRunDays.length) / runDaysPerWeek;
-  let qi = 0;
+  const volume = (fullVolume * runDays.length) / runDaysPerWeek;
+  const slotOf = (d: number) => layout.get(d - monday)!;
   const easyMid = (ctx.paces.easy.min + ctx.paces.easy.max) / 2;
   // About 80/20 by time (Seiler 2010; Stöggl & Sperlich 2014): hard work gets at most 18% of the week's time.
   const hardBudget = 0.18 * (volume / 1000) * easyMid;
-  let hardUsed = 0;
-  let qualityMeters = 0;
-  const longDay = weekRunDays.find((d) => layout.get(d - monday) === 'long');
   // Low volume means fewer, longer runs: the share cap follows the runs this volume can fill.
   const runsPossible = Math.min(runDaysPerWeek, Math.max(2, Math.floor(fullVolume / MIN_EASY_RUN)));
-  const longShare = floor100(Math.min(fullVolume * longRunShareCap(runsPossible), longCap, volume));
-  let longMeters = longDay === undefined ? 0 : longShare;
+  const longTarget = floor100(Math.min(fullVolume * longRunShareCap(runsPossible), longCap));
+  const longDay = runDays.find((d) => slotOf(d) === 'long');
+  let long = longDay === undefined ? 0 : Math.min(longTarget, floor100(volume));
+  const hasEasy = runDays.some((d) => slotOf(d) === 'easy' || slotOf(d) === 'recovery');
+
+  // The kinds rotate week by week, so a runner with one quality day still meets every kind.
+  let qi = weekIndex;
+  let hardUsed = 0;
+  let qualityMeters = 0;
   const easyDays: Array<{ day: number; weight: number }> = [];
-  const hasEasy = weekRunDays.some((d) => ['easy', 'recovery'].includes(layout.get(d - monday)!));
-  for (const day of weekRunDays) {
-    const slot = layout.get(day - monday)!;
+  for (const day of runDays) {
+    const slot = slotOf(day);
     if (slot === 'quality') {
       const kind = kinds[qi++ % kinds.length]!;
-      const s = fitQuality(
-        kind,
-        volume,
-        phase,
-        cutback,
-        ctx,
-        hardBudget - hardUsed,
-        volume - longMeters - qualityMeters - (hasEasy ? MIN_EASY_RUN : 0),
-      );
+      const room = volume - long - qualityMeters - (hasEasy ? MIN_EASY_RUN : 0);
+      const s = fitQuality(kind, volume, phase, cutback, ctx, hardBudget - hardUsed, room);
       if (s) {
         out.set(day, s);
         qualityMeters += s.targetDistanceMeters ?? 0;
@@ -394,54 +425,60 @@ function fillWeek(
       } else easyDays.push({ day, weight: 1 });
     } else if (slot !== 'long') easyDays.push({ day, weight: slot === 'recovery' ? 0.6 : 1 });
   }
-  const remaining = volume - longMeters - qualityMeters;
+
+  const remaining = Math.max(volume - long - qualityMeters, 0);
   // Fewer, meaningful runs beat many tiny ones: drop easy days (recovery first) until each is >= 3 km.
   easyDays.sort((a, b) => a.weight - b.weight || a.day - b.day);
-  while (easyDays.length && remaining / easyDays.reduce((s, e) => s + e.weight, 0) < MIN_EASY_RUN)
-    easyDays.shift();
-  // Easy runs stay shorter than the long run.
-  const easyCap = Math.max(floor100(longShare * 0.9), MIN_EASY_RUN);
-  const totalWeight = easyDays.reduce((s, e) => s + e.weight, 0);
-  const strides = phase === 'base' || phase === 'build';
-  let stridesLeft = strides ? 2 : 0;
-  const easyOrdered = [...easyDays].sort((a, b) => a.day - b.day);
-  let placed = 0;
-  const shares = easyOrdered.map((e) => {
-    const cap = e.weight < 1 ? Math.min(easyCap, 10_000) : easyCap;
-    const m = floor100(Math.min(Math.max(remaining, 0) * (e.weight / totalWeight), cap));
-    placed += m;
-    return { ...e, meters: m, cap };
-  });
-  // Hand the rounding remainder to the largest easy run (or the long run) so the week sums exactly.
-  let rest = floor100(Math.max(remaining, 0) - placed);
+  const weightOf = (xs: typeof easyDays) => xs.reduce((sum, e) => sum + e.weight, 0);
+  while (easyDays.length && remaining / weightOf(easyDays) < MIN_EASY_RUN) easyDays.shift();
+  // Easy runs stay clearly shorter than the long run.
+  const easyCap = Math.max(floor100(longTarget * 0.9), MIN_EASY_RUN);
+  const totalWeight = weightOf(easyDays);
+  const shares = [...easyDays]
+    .sort((a, b) => a.day - b.day)
+    .map((e) => {
+      const cap = e.weight < 1 ? Math.min(easyCap, 10_000) : easyCap;
+      return { ...e, cap, meters: floor100(Math.min((remaining * e.weight) / totalWeight, cap)) };
+    });
+  // Hand the rounding remainder to the largest easy run, then to the long run, so the week sums exactly.
+  let rest = floor100(remaining - shares.reduce((sum, e) => sum + e.meters, 0));
   const biggest = [...shares].sort((a, b) => b.meters - a.meters)[0];
   if (biggest && rest > 0) {
     const add = Math.min(rest, biggest.cap - biggest.meters);
     biggest.meters += add;
     rest -= add;
   }
-  if (longDay !== undefined && rest > 0)
-    longMeters += Math.max(
-      0,
-      Math.min(rest, floor100(Math.min(longCap, volume * longRunShareCap(runDaysPerWeek)) - longMeters)),
-    );
-  // A week that could not take its full volume must still keep the long run within its share.
-  if (weekRunDays.length === runDaysPerWeek) {
-    const runs = 1 + out.size + shares.filter((e) => e.meters > 0).length;
-    const shareCap = longRunShareCap(runs);
-    const others = qualityMeters + shares.reduce((sum, e) => sum + e.meters, 0);
-    longMeters = Math.min(longMeters, floor100((shareCap / (1 - shareCap)) * others));
+  if (longDay !== undefined && rest > 0) long += Math.max(0, Math.min(rest, longTarget - long));
+  if (runDays.length === runDaysPerWeek && longDay !== undefined) {
+    // A week that could not take its full volume still keeps the long run within its share of what it holds.
+    const share = longRunShareCap(1 + out.size + shares.length);
+    // Both only shrink, so this settles in a few rounds.
+    for (let changed = true, k = 0; changed && k < 20; k++) {
+      const others = qualityMeters + shares.reduce((sum, e) => sum + e.meters, 0);
+      const capped = Math.min(long, floor100((share / (1 - share)) * others));
+      changed = capped !== long || shares.some((e) => e.meters > capped);
+      long = capped;
+      for (const e of shares) e.meters = Math.min(e.meters, long);
+    }
   }
+
+  let stridesLeft = phase === 'base' || phase === 'build' ? 2 : 0;
   for (const e of shares) {
     const withStrides = e.weight === 1 && stridesLeft > 0 && weekIndex > 0;
     if (withStrides) stridesLeft--;
     out.set(e.day, steadyRun(e.weight < 1 ? 'recovery' : 'easy', e.meters, ctx, { strides: withStrides }));
   }
-  if (longDay !== undefined && longMeters > 0) out.set(longDay, steadyRun('long', longMeters, ctx));
+  if (longDay !== undefined && long > 0) out.set(longDay, steadyRun('long', long, ctx));
   return out;
 }
 
 /** The quality session at the largest work volume (100%, 75%, 50%, 30%) that fits the hard-time and distance room. */
+function sumMeters(sessions: Map<number, Session>): number {
+  let m = 0;
+  for (const s of sessions.values()) m += s.targetDistanceMeters ?? 0;
+  return m;
+}
+
 function fitQuality(
   kind: QualityKind,
   volume: number,

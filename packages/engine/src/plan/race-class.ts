@@ -8,8 +8,11 @@ export interface RaceClassConfig {
   recommendedWeeks: number;
   /** Taper length in weeks (Bosquet et al. 2007: 8-14 days optimal; 3 weeks for the marathon per Pfitzinger). */
   taperWeeks: number;
-  /** Typical peak weekly volume for a recreational runner training for this distance, metres. */
+  /** Peak weekly volume the plan aims for at least, and at most (a runner's own volume x 1.4 in between). */
   peakMeters: number;
+  maxPeakMeters: number;
+  /** The longest long run coaches look for before this race (0: no such milestone). */
+  keyLongRunMeters: number;
   /** Long-run caps: distance and time (Daniels: ~2.5 h for most marathoners; 3 h at most). */
   longRunCapMeters: number;
   longRunCapSec: number;
@@ -24,6 +27,8 @@ const CONFIGS: Record<RaceClass, RaceClassConfig> = {
     recommendedWeeks: 8,
     taperWeeks: 1,
     peakMeters: 40_000,
+    maxPeakMeters: 80_000,
+    keyLongRunMeters: 0,
     longRunCapMeters: 16_000,
     longRunCapSec: 90 * 60,
     comfortableBaseMeters: 10_000,
@@ -34,6 +39,8 @@ const CONFIGS: Record<RaceClass, RaceClassConfig> = {
     recommendedWeeks: 10,
     taperWeeks: 1,
     peakMeters: 50_000,
+    maxPeakMeters: 100_000,
+    keyLongRunMeters: 0,
     longRunCapMeters: 20_000,
     longRunCapSec: 105 * 60,
     comfortableBaseMeters: 15_000,
@@ -44,6 +51,8 @@ const CONFIGS: Record<RaceClass, RaceClassConfig> = {
     recommendedWeeks: 12,
     taperWeeks: 2,
     peakMeters: 55_000,
+    maxPeakMeters: 110_000,
+    keyLongRunMeters: 18_000,
     longRunCapMeters: 24_000,
     longRunCapSec: 135 * 60,
     comfortableBaseMeters: 20_000,
@@ -53,7 +62,9 @@ const CONFIGS: Record<RaceClass, RaceClassConfig> = {
     minWeeks: 6,
     recommendedWeeks: 16,
     taperWeeks: 3,
-    peakMeters: 65_000,
+    peakMeters: 70_000,
+    maxPeakMeters: 130_000,
+    keyLongRunMeters: 28_000,
     longRunCapMeters: 35_000,
     longRunCapSec: 180 * 60,
     comfortableBaseMeters: 30_000,
@@ -63,7 +74,9 @@ const CONFIGS: Record<RaceClass, RaceClassConfig> = {
     minWeeks: 8,
     recommendedWeeks: 20,
     taperWeeks: 3,
-    peakMeters: 80_000,
+    peakMeters: 90_000,
+    maxPeakMeters: 160_000,
+    keyLongRunMeters: 32_000,
     longRunCapMeters: 45_000,
     longRunCapSec: 240 * 60,
     comfortableBaseMeters: 40_000,

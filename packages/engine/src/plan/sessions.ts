@@ -49,6 +49,10 @@ function target(ctx: SessionContext, zone: number, pace?: Range): StepTarget {
 
 const around = (pace: number, spread = 3): Range => ({ min: pace - spread, max: pace + spread });
 
+// Recovery jogs carry no HR ceiling: HR lags the pace for a minute or more after a hard bout, so a ceiling
+// would tell the runner to slow down during every jog.
+const RECOVERY_JOG: StepTarget = { zone: 1 };
+
 function finish(
   type: WorkoutType,
   structure: WorkoutStructure,
@@ -190,7 +194,7 @@ export function qualitySession(
           count: reps,
           steps: [
             step('active', meters(rep), target(ctx, 5, around(paces.interval))),
-            step('recovery', seconds(jog), target(ctx, 1)),
+            step('recovery', seconds(jog), RECOVERY_JOG),
           ],
         },
       ]);
@@ -233,7 +237,7 @@ export function qualitySession(
           count: reps,
           steps: [
             step('active', seconds(90), { zone: 5 }, 'uphill, hard but controlled'),
-            step('recovery', seconds(120), target(ctx, 1), 'jog back down'),
+            step('recovery', seconds(120), RECOVERY_JOG, 'jog back down'),
           ],
         },
       ]);
@@ -241,7 +245,7 @@ export function qualitySession(
         'intervals',
         s,
         5,
-        `Hill repeats: ${frame(`${reps} × 90 s uphill at about 5K effort, jog down in 2 min`)}. Drive the arms, stay tall: your race climbs, so this is race-specific strength`,
+        `Hill repeats: ${frame(`${reps} × 90 s uphill at about 5K effort, jog down in 2 min`)} Drive the arms, stay tall: your race climbs, so this is race-specific strength.`,
         ctx,
       );
     }
@@ -251,14 +255,9 @@ export function qualitySession(
       const main: WorkoutStructure['steps'] =
         block > 10_000
           ? [
-              {
-                type: 'repeat',
-                count: 2,
-                steps: [
-                  step('active', meters(round100(block / 2)), target(ctx, 3, pace)),
-                  step('recovery', meters(1000), target(ctx, 2, paces.easy)),
-                ],
-              },
+              step('active', meters(round100(block / 2)), target(ctx, 3, pace)),
+              step('recovery', meters(1000), target(ctx, 2, paces.easy), 'easy float'),
+              step('active', meters(round100(block / 2)), target(ctx, 3, pace)),
             ]
           : [step('active', meters(block), target(ctx, 3, pace))];
       const core =
@@ -294,7 +293,7 @@ export function qualitySession(
         short ? 'intervals' : 'threshold',
         s,
         zone,
-        `Race-week sharpener: ${frame(`${reps} × ${formatDistance(rep, u)} at ${formatPace(pace, u)} with 2 min jog`)}. Stay sharp, not tired`,
+        `Race-week sharpener: ${frame(`${reps} × ${formatDistance(rep, u)} at ${formatPace(pace, u)} with 2 min jog`)} Stay sharp, not tired.`,
         ctx,
       );
     }
