@@ -119,8 +119,8 @@ interface DayPlan {
  * runner can train. Deterministic: the same input gives the same plan on every device.
  */
 export function generatePlan(input: GeneratePlanInput): TrainingPlan {
+  const { age } = validatePlanInput(input);
   const { profile, goal, fitness, availability, startDate } = input;
-  const { age } = validatePlanInput(profile, goal, fitness, availability, startDate);
   const units = input.units ?? 'km';
   const prefix = input.idPrefix ?? 'w-';
   const rc = raceClassOf(goal.distanceMeters);
