@@ -16,11 +16,11 @@ describe('load', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Training load, last 7 days (2026-03-01 to 2026-03-07)');
     expect(r.stdout).toMatch(
-      /!\s+2026-03-07\s+160\s+110\.5\s+67\.9\s+1\.63\s+-42\.6\s+2\.27\s+ACWR high, monotony high/,
+      /!\s+2026-03-07\s+200\s+128\.9\s+80\.4\s+1\.60\s+-48\.5\s+2\.08\s+ACWR high, monotony high/,
     );
     expect(r.stdout).toMatch(/^\s+2026-03-04\s+0\s/m);
-    expect(r.stdout).toContain('Summary 2026-03-07: acute 110.5, chronic 67.9, ACWR 1.63');
-    expect(r.stdout).toContain('6 flagged days in the last 7');
+    expect(r.stdout).toContain('Summary 2026-03-07: acute 128.9, chronic 80.4, ACWR 1.60');
+    expect(r.stdout).toContain('3 flagged days in the last 7');
     expect(r.stdout).not.toContain('2026-02-28');
   });
 

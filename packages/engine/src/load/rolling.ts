@@ -26,7 +26,10 @@ export interface RollingLoadDay {
   load: number;
   acute: number;
   chronic: number;
-  /** acute / chronic; null until the chronic load means something. */
+  /**
+   * acute / chronic; null until the chronic load means something. Without a seed the ratio uses the bias-corrected
+   * EWMAs (see rollingLoad), so steady training reads 1.0; `acute` and `chronic` stay the raw Williams EWMAs.
+   */
   acwr: number | null;
   /** chronic - acute (API.md's definition of TSB). */
   tsb: number;
@@ -40,6 +43,19 @@ export interface RollingLoadDay {
   form: number;
 }
 
+/** Largest accepted daily load (arbitrary units; far above any real day, so only typos and unit mix-ups fail). */
+const MAX_DAILY_LOAD = 100_000;
+
+function validateSeed(seed: NonNullable<RollingLoadOptions['seed']>): void {
+  if (seed === null || typeof seed !== 'object') {
+    throw new EngineError('INVALID_INPUT', 'options.seed', 'options.seed must be an object');
+  }
+  requireFinite(seed.acute, 'options.seed.acute', 0, MAX_DAILY_LOAD);
+  requireFinite(seed.chronic, 'options.seed.chronic', 0, MAX_DAILY_LOAD);
+  if (seed.fitness !== undefined) requireFinite(seed.fitness, 'options.seed.fitness', 0, MAX_DAILY_LOAD);
+  if (seed.fatigue !== undefined) requireFinite(seed.fatigue, 'options.seed.fatigue', 0, MAX_DAILY_LOAD);
+}
+
 /** A week of identical non-zero loads has SD 0: report it as this (very monotonous) rather than infinity. */
 export const MONOTONY_CAP = 10;
 
@@ -47,23 +63,47 @@ export const MONOTONY_CAP = 10;
  * Daily load model. Acute/chronic are EWMAs with λ = 2/(N+1) (Williams et al. 2017, Br J Sports Med
  * 51:209); fitness/fatigue use the exponential decay e^(-1/τ) of Banister's model (τ 42/7, as in Coggan's
  * Performance Manager); monotony and strain after Foster (1998). One pass, O(days).
+ * Unseeded EWMAs start at 0 and read low for weeks (steady training would show ACWR 1.28 on day 21), so the ratio
+ * divides each by 1 - (1-λ)^t for t days of history, the zero-initialised EWMA bias correction of Kingma & Ba (2015).
+ * Throws EngineError naming the field (`dailyLoads[3].load`, `options.seed.acute`, ...).
  */
 export function rollingLoad(
   dailyLoads: readonly DailyLoad[],
   options: RollingLoadOptions = {},
 ): RollingLoadDay[] {
+  if (!Array.isArray(dailyLoads)) {
+    throw new EngineError('INVALID_INPUT', 'dailyLoads', 'dailyLoads must be an array');
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new EngineError('INVALID_INPUT', 'options', 'options must be an object');
+  }
   const acuteDays = requireFinite(options.acuteDays ?? 7, 'options.acuteDays', 1, 365);
   const chronicDays = requireFinite(options.chronicDays ?? 28, 'options.chronicDays', 1, 365);
   const minHistory = options.minHistoryDays ?? 21;
+  if (typeof minHistory !== 'number' || !Number.isInteger(minHistory) || minHistory < 0) {
+    throw new EngineError(
+      'INVALID_NUMBER',
+      'options.minHistoryDays',
+      `options.minHistoryDays must be a whole number >= 0, got ${String(minHistory)}`,
+    );
+  }
+  const seed = options.seed;
+  if (seed !== undefined) validateSeed(seed);
 
   let first = Infinity;
   let last = -Infinity;
   const days = new Float64Array(dailyLoads.length);
   for (let i = 0; i < dailyLoads.length; i++) {
-    const d = dailyLoads[i]!;
+    const d = dailyLoads[i];
+    if (d == null || typeof d !== 'object') {
+      throw new EngineError('INVALID_INPUT', `dailyLoads[${i}]`, `dailyLoads[${i}] must be an object`);
+    }
     const n = dayNumber(d.date, `dailyLoads[${i}].date`);
     const l = d.load;
-    if (!(l >= 0 && l <= 100_000)) requireFinite(l, `dailyLoads[${i}].load`, 0, 100_000);
+    // Fast path for the common valid case; requireFinite names the field for anything else ('50', null, true, NaN).
+    if (typeof l !== 'number' || !(l >= 0 && l <= MAX_DAILY_LOAD)) {
+      requireFinite(l, `dailyLoads[${i}].load`, 0, MAX_DAILY_LOAD);
+    }
     days[i] = n;
     if (n < first) first = n;
     if (n > last) last = n;
@@ -86,12 +126,15 @@ export function rollingLoad(
   const kFit = 1 - Math.exp(-1 / 42);
   const kFat = 1 - Math.exp(-1 / 7);
 
-  const seed = options.seed;
   let acute = seed?.acute ?? 0;
   let chronic = seed?.chronic ?? 0;
   let fitness = seed?.fitness ?? seed?.chronic ?? 0;
   let fatigue = seed?.fatigue ?? seed?.acute ?? 0;
   const seeded = seed !== undefined && seed.chronic > 0;
+  // Both EWMAs start at 0 (no seed): they are biased low by the weight still on that 0, (1-λ)^t after t days.
+  const zeroStart = !seeded && acute === 0;
+  let decayA = 1;
+  let decayC = 1;
 
   const window = new Float64Array(7);
   let sum = 0;
@@ -103,6 +146,8 @@ export function rollingLoad(
     chronic = load * lc + (1 - lc) * chronic;
     fitness += (load - fitness) * kFit;
     fatigue += (load - fatigue) * kFat;
+    decayA *= 1 - la;
+    decayC *= 1 - lc;
 
     const slot = i % 7;
     const old = window[slot]!;
@@ -118,13 +163,17 @@ export function rollingLoad(
       monotony = sd < m / MONOTONY_CAP ? MONOTONY_CAP : m / sd;
     }
     const history = seeded ? Infinity : i + 1;
+    // Zero-initialised EWMA bias correction EWMA_t / (1 - (1-λ)^t) (Kingma & Ba 2015, "Adam", §3): steady load
+    // reads ACWR 1.0 from the start. Reported acute/chronic/TSB use the same corrected values so they add up.
+    const a = zeroStart ? acute / (1 - decayA) : acute;
+    const c = zeroStart ? chronic / (1 - decayC) : chronic;
     out[i] = {
       date: dateFromDayNumber(n),
       load: round(load, 2),
-      acute: round(acute, 2),
-      chronic: round(chronic, 2),
-      acwr: history >= minHistory && chronic > 1e-6 ? round(acute / chronic, 3) : null,
-      tsb: round(chronic - acute, 2),
+      acute: round(a, 2),
+      chronic: round(c, 2),
+      acwr: history >= minHistory && c > 1e-6 ? round(a / c, 3) : null,
+      tsb: round(c - a, 2),
       monotony: monotony === null ? null : round(monotony, 3),
       strain: monotony === null ? 0 : round(sum * monotony, 1),
       fitness: round(fitness, 2),

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { banisterTrimp, edwardsTrimp, sessionRpeLoad } from './trimp.ts';
+import { EngineError } from '../util/errors.ts';
+import { banisterTrimp, edwardsTrimp, sessionRpeLoad, type BanisterInput } from './trimp.ts';
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof EngineError) return e.field;
+    throw e;
+  }
+  return undefined;
+}
 
 describe('TRIMP', () => {
   it('Banister: 30 min at 130 bpm, resting 40, max 200 (male) is about 32', () => {
@@ -33,6 +44,36 @@ describe('TRIMP', () => {
     for (const hr of hrs) for (let s = 0; s < 600; s++) samples.push({ t: t++, hr });
     samples.push({ t, hr: 100 });
     expect(edwardsTrimp(samples, 200)).toBeCloseTo(150, 1);
+  });
+
+  it('rejects missing input and unknown sexes, including inherited keys', () => {
+    const base = { durationSec: 1800, avgHr: 130, restingHr: 40, maxHr: 200 };
+    expect(fieldOf(() => banisterTrimp(null as unknown as BanisterInput))).toBe('input');
+    for (const sex of ['toString', '__proto__', 'constructor', 'other', 1]) {
+      expect(fieldOf(() => banisterTrimp({ ...base, sex } as unknown as BanisterInput))).toBe('sex');
+    }
+  });
+
+  it('Edwards rejects samples that are not an array of {t, hr}', () => {
+    type Samples = Parameters<typeof edwardsTrimp>[0];
+    expect(fieldOf(() => edwardsTrimp(null as unknown as Samples, 190))).toBe('samples');
+    expect(fieldOf(() => edwardsTrimp({ length: 2 } as unknown as Samples, 190))).toBe('samples');
+    expect(fieldOf(() => edwardsTrimp('0,150' as unknown as Samples, 190))).toBe('samples');
+    expect(fieldOf(() => edwardsTrimp([{ t: 0, hr: 150 }, null] as unknown as Samples, 190))).toBe(
+      'samples[1]',
+    );
+    const badT = [{ t: '0', hr: 150 }] as unknown as Samples;
+    expect(fieldOf(() => edwardsTrimp(badT, 190))).toBe('samples[0].t');
+    const badHr = [{ t: 0, hr: '150' }] as unknown as Samples;
+    expect(fieldOf(() => edwardsTrimp(badHr, 190))).toBe('samples[0].hr');
+    // A dropout (hr 0 or NaN) is a valid sample that scores nothing.
+    const dropout = [
+      { t: 0, hr: Number.NaN },
+      { t: 10, hr: 0 },
+      { t: 20, hr: 150 },
+    ];
+    expect(edwardsTrimp(dropout, 200)).toBe(0);
+    expect(edwardsTrimp([], 200)).toBe(0);
   });
 
   it('session RPE: RPE 7 for 60 min is 420 AU (Foster 2001)', () => {

@@ -14,13 +14,19 @@ export interface BanisterInput {
 const SEX_CONSTANTS: Record<Sex, [number, number]> = { male: [0.64, 1.92], female: [0.86, 1.67] };
 
 /** Banister TRIMP = minutes x ΔHR ratio x sex-specific exponential weighting. */
-export function banisterTrimp({ durationSec, avgHr, restingHr, maxHr, sex }: BanisterInput): number {
+export function banisterTrimp(input: BanisterInput): number {
+  if (input == null || typeof input !== 'object') {
+    throw new EngineError('INVALID_INPUT', 'input', 'input must be an object');
+  }
+  const { durationSec, avgHr, restingHr, maxHr, sex } = input;
   requireFinite(durationSec, 'durationSec', 0, 60 * 60 * 72);
   requireFinite(avgHr, 'avgHr', 25, 250);
   requireFinite(restingHr, 'restingHr', 25, 150);
   requireFinite(maxHr, 'maxHr', 100, 250);
   if (maxHr <= restingHr) throw new EngineError('OUT_OF_RANGE', 'maxHr', 'maxHr must be above restingHr');
-  const constants = SEX_CONSTANTS[sex];
+  // Own keys only: 'toString' or '__proto__' must not reach Object.prototype.
+  const constants =
+    typeof sex === 'string' && Object.hasOwn(SEX_CONSTANTS, sex) ? SEX_CONSTANTS[sex] : undefined;
   if (!constants) throw new EngineError('INVALID_ENUM', 'sex', 'sex must be male or female');
   const ratio = Math.min(Math.max((avgHr - restingHr) / (maxHr - restingHr), 0), 1);
   // Banister (1991): TRIMP = t(min) · ΔHRratio · a·e^(b·ΔHRratio).
@@ -32,7 +38,17 @@ export function banisterTrimp({ durationSec, avgHr, restingHr, maxHr, sex }: Ban
  * Samples are (t seconds, hr) in time order; each holds until the next one, gaps over 30 s count as pauses.
  */
 export function edwardsTrimp(samples: ReadonlyArray<{ t: number; hr: number }>, maxHr: number): number {
+  if (!Array.isArray(samples)) throw new EngineError('INVALID_INPUT', 'samples', 'samples must be an array');
   requireFinite(maxHr, 'maxHr', 100, 250);
+  for (let i = 0; i < samples.length; i++) {
+    const x = samples[i];
+    if (x == null || typeof x !== 'object') {
+      throw new EngineError('INVALID_INPUT', `samples[${i}]`, `samples[${i}] must be an object {t, hr}`);
+    }
+    if (typeof x.t !== 'number' || !Number.isFinite(x.t)) requireFinite(x.t, `samples[${i}].t`);
+    // hr may be 0 or missing-as-NaN (strap dropout): such samples are skipped below, but it must be a number.
+    if (typeof x.hr !== 'number') requireFinite(x.hr, `samples[${i}].hr`);
+  }
   let total = 0;
   for (let i = 0; i + 1 < samples.length; i++) {
     const a = samples[i]!;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EngineError } from '../util/errors.ts';
 import { carbsDuring } from './carbs-during.ts';
 
 describe('carbsDuring (Jeukendrup 2014; ACSM 2016)', () => {
@@ -30,5 +31,26 @@ describe('carbsDuring (Jeukendrup 2014; ACSM 2016)', () => {
         },
       ),
     );
+  });
+
+  it('names the bad argument', () => {
+    const fieldOf = (fn: () => unknown): string | undefined => {
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof EngineError) return e.field;
+        throw e;
+      }
+      return undefined;
+    };
+    for (const bad of [-1, NaN, Infinity, '3600', null, 8 * 24 * 3600]) {
+      expect(fieldOf(() => carbsDuring(bad as number, 0.5))).toBe('durationSec');
+    }
+    for (const bad of [-0.1, 1.1, NaN, '0.5', undefined]) {
+      expect(fieldOf(() => carbsDuring(3600, bad as number))).toBe('intensity');
+    }
+    // The ends of both ranges are accepted.
+    expect(carbsDuring(0, 0).band).toBe('none');
+    expect(carbsDuring(7 * 24 * 3600, 1).target).toBe(90);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fluidPlan } from './fluids.ts';
+import { EngineError } from '../util/errors.ts';
+import { fluidPlan, type FluidPlanInput } from './fluids.ts';
 
 describe('fluidPlan (Sawka et al. 2007, ACSM fluid replacement)', () => {
   it('starts from 0.4-0.8 L/h without a sweat rate', () => {
@@ -34,5 +35,30 @@ describe('fluidPlan (Sawka et al. 2007, ACSM fluid replacement)', () => {
     });
     expect(fluidPlan({ durationSec: 3600, weightKg: 70 }).sodiumMgPerHour).toBeUndefined();
     expect(fluidPlan({ durationSec: 3600, weightKg: 70, tempC: 27 }).sodiumMgPerHour).toBeDefined();
+  });
+
+  it('names the bad field', () => {
+    const fieldOf = (input: unknown): string | undefined => {
+      try {
+        fluidPlan(input as FluidPlanInput);
+      } catch (e) {
+        if (e instanceof EngineError) return e.field;
+        throw e;
+      }
+      return undefined;
+    };
+    const ok = { durationSec: 5400, weightKg: 70 };
+    expect(fieldOf(null)).toBe('input');
+    expect(fieldOf(undefined)).toBe('input');
+    expect(fieldOf({ weightKg: 70 })).toBe('durationSec');
+    expect(fieldOf({ ...ok, durationSec: -60 })).toBe('durationSec');
+    expect(fieldOf({ ...ok, durationSec: '5400' })).toBe('durationSec');
+    expect(fieldOf({ durationSec: 5400 })).toBe('weightKg');
+    expect(fieldOf({ ...ok, weightKg: 0 })).toBe('weightKg');
+    expect(fieldOf({ ...ok, sweatRateLPerHour: NaN })).toBe('sweatRateLPerHour');
+    expect(fieldOf({ ...ok, sweatRateLPerHour: 9 })).toBe('sweatRateLPerHour');
+    expect(fieldOf({ ...ok, tempC: 80 })).toBe('tempC');
+    expect(fieldOf({ ...ok, tempC: null })).toBe('tempC');
+    expect(fieldOf(ok)).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@
 // sweat losses; 0.4-0.8 L/h as a starting point when sweat rate is unknown; drinks with 20-30 mmol/L
 // sodium (460-690 mg/L) for long or salty-sweat sessions.
 import type { Range } from '@runningcoach/contracts';
+import { EngineError, requireFinite } from '../util/errors.ts';
+import { MAX_SESSION_SEC } from './carbs-during.ts';
 
 export interface FluidPlan {
   mlPerHour: Range;
@@ -15,12 +17,24 @@ const SODIUM_MG_PER_L: Range = { min: 460, max: 690 };
 const WARM_C = 25;
 const COOL_C = 10;
 
-export function fluidPlan(input: {
+export interface FluidPlanInput {
   durationSec: number;
   weightKg: number;
   sweatRateLPerHour?: number;
   tempC?: number;
-}): FluidPlan {
+}
+
+/** Fluid (and, for long or hot sessions, sodium) per hour. Throws EngineError naming the bad field. */
+export function fluidPlan(input: FluidPlanInput): FluidPlan {
+  if (input == null || typeof input !== 'object') {
+    throw new EngineError('INVALID_INPUT', 'input', 'input must be an object');
+  }
+  requireFinite(input.durationSec, 'durationSec', 0, MAX_SESSION_SEC);
+  // Same ranges as fuelingPlan: body mass 25-250 kg, sweat rate 0.1-4 L/h, air -40..50 °C.
+  requireFinite(input.weightKg, 'weightKg', 25, 250);
+  if (input.sweatRateLPerHour !== undefined)
+    requireFinite(input.sweatRateLPerHour, 'sweatRateLPerHour', 0.1, 4);
+  if (input.tempC !== undefined) requireFinite(input.tempC, 'tempC', -40, 50);
   const hours = input.durationSec / 3600;
   const warm = input.tempC !== undefined && input.tempC >= WARM_C;
   let ml: Range;

@@ -28,7 +28,7 @@ export type {
 export { carbsDuring } from './carbs-during.ts';
 export type { CarbBand, CarbsDuring } from './carbs-during.ts';
 export { fluidPlan } from './fluids.ts';
-export type { FluidPlan } from './fluids.ts';
+export type { FluidPlan, FluidPlanInput } from './fluids.ts';
 export { fuelingPlan } from './fueling-plan.ts';
 export type { FuelingAthlete, FuelingPlan, FuelingWorkout } from './fueling-plan.ts';
 export { nutritionAlerts } from './nutrition-alerts.ts';

@@ -195,6 +195,82 @@ describe('assessReadiness scenarios', () => {
     expect(codes(r)).toEqual(['NO_DATA']);
   });
 
+  it('a first morning with heart readings but no baseline says what it received (NO_BASELINE, not NO_DATA)', () => {
+    const r = assessReadiness({
+      today: TODAY,
+      metrics: { date: TODAY, restingHr: 95, hrvRmssd: 12 },
+      history: [],
+    });
+    // 95 bpm and 12 ms are inside the absolute limits (< 100 bpm, >= 10 ms), so nothing caps the day.
+    expect(r).toMatchObject({ color: 'green', score: 100, confidence: 0 });
+    expect(codes(r)).toEqual(['HRV_NO_BASELINE', 'RHR_NO_BASELINE', 'NO_BASELINE']);
+    const last = r.reasons.at(-1)!;
+    expect(last.message).toMatch(/^Received HRV 12 ms and resting HR 95 bpm, but they cannot be judged yet/);
+    expect(last.message).not.toMatch(/No check-in/);
+    expect(last.data).toMatchObject({
+      received: 'hrvRmssd,restingHr',
+      hrvRmssd: 12,
+      restingHr: 95,
+      confidence: 0,
+    });
+    expect(ReadinessSchema.parse(r)).toEqual(r);
+    const rhrOnly = assessReadiness({ today: TODAY, metrics: { date: TODAY, restingHr: 52 }, history: [] });
+    expect(rhrOnly.reasons.at(-1)).toMatchObject({
+      code: 'NO_BASELINE',
+      data: { received: 'restingHr', hrvRmssd: null },
+    });
+    expect(rhrOnly.reasons.at(-1)!.message).toMatch(/^Received resting HR 52 bpm, but/);
+  });
+
+  it('resting HR >= 100 bpm without a baseline caps the day at yellow (AHA tachycardia)', () => {
+    const at = (restingHr: number) =>
+      assessReadiness({ today: TODAY, metrics: { date: TODAY, restingHr }, history: [] });
+    const high = at(100);
+    expect(high).toMatchObject({ color: 'yellow', score: 74, confidence: 0 });
+    expect(codes(high)).toEqual(['RHR_VERY_HIGH_ABSOLUTE', 'RHR_NO_BASELINE', 'NO_BASELINE']);
+    expect(high.reasons[0]!.data).toMatchObject({
+      restingHr: 100,
+      threshold: 100,
+      baselineSource: null,
+      cap: 74,
+    });
+    expect(ReadinessSchema.parse(high)).toEqual(high);
+    expect(at(99)).toMatchObject({ color: 'green', score: 100 });
+    expect(codes(at(99))).not.toContain('RHR_VERY_HIGH_ABSOLUTE');
+  });
+
+  it('rMSSD below 10 ms without a baseline caps the day at yellow', () => {
+    const at = (hrvRmssd: number) =>
+      assessReadiness({ today: TODAY, metrics: { ...RESTED, restingHr: undefined, hrvRmssd }, history: [] });
+    const low = at(9.9);
+    // The answers and sleep are fine (score 100, confidence 0.5), but the reading keeps the day from green.
+    expect(low).toMatchObject({ color: 'yellow', score: 74, confidence: 0.5 });
+    expect(codes(low)).toEqual(['HRV_VERY_LOW_ABSOLUTE', 'HRV_NO_BASELINE', 'THIN_DATA']);
+    expect(low.reasons[0]!.data).toMatchObject({ hrvRmssd: 9.9, threshold: 10, scoreBefore: 100 });
+    expect(at(10)).toMatchObject({ color: 'green', score: 100 });
+  });
+
+  it('a typed-in baseline does not hide an absolute limit; a personal baseline takes over from it', () => {
+    // Runner-entered resting HR 50, today 105: the scaled relative penalty alone (15) would leave it green at 85.
+    const typed = assessReadiness({
+      today: TODAY,
+      metrics: { ...RESTED, restingHr: 105 },
+      history: [],
+      baselines: { restingHr: 50, hrvRmssd: 62 },
+    });
+    expect(typed).toMatchObject({ color: 'yellow', score: 74 });
+    expect(codes(typed)[0]).toBe('RHR_VERY_HIGH_ABSOLUTE');
+    expect(typed.reasons[0]!.data).toMatchObject({ baselineSource: 'runner', scoreBefore: 85 });
+    // A runner whose own 60-day normal is about 8 ms is judged against that, not against the population floor.
+    const lowNormal = steadyHistory().map((d) => ({
+      ...d,
+      hrvRmssd: Math.round((d.hrvRmssd! / 60) * 8 * 10) / 10,
+    }));
+    const own = assessReadiness({ today: TODAY, metrics: { ...RESTED, hrvRmssd: 8 }, history: lowNormal });
+    expect(own).toMatchObject({ color: 'green', score: 100, confidence: 1 });
+    expect(codes(own)).not.toContain('HRV_VERY_LOW_ABSOLUTE');
+  });
+
   it('a falling 7-day HRV trend shows even without a reading today', () => {
     const history = steadyHistory().map((d, i) => (i < 4 ? { ...d, hrvRmssd: 45 } : d));
     const r = assessReadiness({ today: TODAY, metrics: { ...RESTED, hrvRmssd: undefined }, history });
@@ -224,6 +300,23 @@ describe('assessReadiness validation', () => {
     expect(engineError(() => assessReadiness({ ...ok, history: bad })).field).toBe('history[60].stress');
   });
 
+  it('rejects a missing input, metrics or history', () => {
+    expect(engineError(() => assessReadiness(null as unknown as ReadinessInput)).field).toBe('input');
+    expect(engineError(() => assessReadiness(undefined as unknown as ReadinessInput)).field).toBe('input');
+    const noMetrics = { today: TODAY, history: [] } as unknown as ReadinessInput;
+    expect(engineError(() => assessReadiness(noMetrics))).toMatchObject({
+      field: 'metrics',
+      code: 'INVALID_INPUT',
+    });
+    for (const history of [undefined, null, 'x', { 0: RESTED }]) {
+      const input = { today: TODAY, metrics: RESTED, history } as unknown as ReadinessInput;
+      expect(engineError(() => assessReadiness(input))).toMatchObject({
+        field: 'history',
+        code: 'INVALID_INPUT',
+      });
+    }
+  });
+
   it('ignores history dated on or after today', () => {
     const future = [
       { date: TODAY, hrvRmssd: 5 },
@@ -238,8 +331,9 @@ describe('assessReadiness validation', () => {
 const answer = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined });
 const metricsArb: fc.Arbitrary<DailyMetrics> = fc.record({
   date: fc.constant(TODAY),
-  restingHr: fc.option(fc.integer({ min: 35, max: 90 }), { nil: undefined }),
-  hrvRmssd: fc.option(fc.double({ min: 10, max: 200, noNaN: true }), { nil: undefined }),
+  // Up to 110 bpm and down to 5 ms so the absolute limits (>= 100 bpm, < 10 ms) are exercised too.
+  restingHr: fc.option(fc.integer({ min: 35, max: 110 }), { nil: undefined }),
+  hrvRmssd: fc.option(fc.double({ min: 5, max: 200, noNaN: true }), { nil: undefined }),
   sleepDurationMinutes: fc.option(fc.integer({ min: 0, max: 720 }), { nil: undefined }),
   sleepQuality: answer,
   soreness: answer,

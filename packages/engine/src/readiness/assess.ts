@@ -3,6 +3,7 @@ import type { Readiness, ReadinessColor, Reason } from '@runningcoach/contracts'
 import { dayNumber } from '../util/dates.ts';
 import { EngineError, requireFinite } from '../util/errors.ts';
 import { clamp, round } from '../util/math.ts';
+import { applyAbsoluteChecks } from './absolute.ts';
 import { evidenceReasons, readinessConfidence } from './confidence.ts';
 import { priorDays, validateDailyMetrics } from './history.ts';
 import { assessHrv } from './hrv.ts';
@@ -25,6 +26,9 @@ function validateInput(input: ReadinessInput): void {
   }
   dayNumber(input.today, 'today');
   validateDailyMetrics(input.metrics, 'metrics');
+  if (!Array.isArray(input.history)) {
+    throw new EngineError('INVALID_INPUT', 'history', 'history must be an array (empty when there is none)');
+  }
   if (input.metrics.date !== input.today) {
     throw new EngineError(
       'DATE_MISMATCH',
@@ -60,13 +64,16 @@ function signalReasons(signals: readonly SignalAssessment[]): Reason[] {
  * Today's readiness to train. Score = 100 minus the points each signal loses (READINESS_MAX_PENALTY x how far it is from
  * normal: HRV vs. a 60-day lnRMSSD baseline, resting HR vs. baseline, quality-adjusted sleep vs. 7 h, and the four
  * wellness answers vs. "normal"), then capped by the override rules; colour from the score bands; confidence from
- * how much of the wanted evidence was present. With nothing usable: score 100, green, confidence 0, NO_DATA.
+ * how much of the wanted evidence was present. With nothing usable: score 100, green, confidence 0, and NO_DATA (or
+ * NO_BASELINE when heart readings came in but there is no baseline to judge them yet). Without a personal baseline a
+ * resting HR >= 100 bpm or an rMSSD < 10 ms still caps the day at yellow (absolute.ts).
+ * Throws EngineError naming the field: `input`, `today`, `metrics`, `metrics.soreness`, `history`, `history[3].date`, ...
  */
 export function assessReadiness(input: ReadinessInput): Readiness {
   validateInput(input);
   const { today, metrics } = input;
   const todayDay = dayNumber(today, 'today');
-  const days = priorDays(input.history ?? [], today);
+  const days = priorDays(input.history, today);
   const runnerHrv = input.baselines?.hrvRmssd ?? undefined;
   const runnerRhr = input.baselines?.restingHr ?? undefined;
 
@@ -84,12 +91,20 @@ export function assessReadiness(input: ReadinessInput): Readiness {
     runnerHrv: runnerHrv != null,
     runnerRestingHr: runnerRhr != null,
   });
+  const absoluteInput = {
+    restingHr: metrics.restingHr ?? undefined,
+    hrvRmssd: metrics.hrvRmssd ?? undefined,
+    hrv,
+    restingHrSignal: restingHr,
+  };
   if (confidence === 0) {
+    // Nothing could be scored, but a reading far outside the healthy range still keeps the day from green.
+    const absolute = applyAbsoluteChecks(NO_DATA_SCORE, absoluteInput);
     return {
-      color: readinessColor(NO_DATA_SCORE),
-      score: NO_DATA_SCORE,
+      color: readinessColor(absolute.score),
+      score: absolute.score,
       confidence,
-      reasons: [...signalReasons(signals), ...evidence],
+      reasons: [...absolute.reasons, ...signalReasons(signals), ...evidence],
     };
   }
 
@@ -102,9 +117,11 @@ export function assessReadiness(input: ReadinessInput): Readiness {
     restingHr,
     signals,
   });
-  const score = round(overridden.score);
-  const reasons = [...overridden.reasons, ...signalReasons(signals), ...evidence];
-  if (penalty === 0) {
+  const absolute = applyAbsoluteChecks(overridden.score, absoluteInput);
+  const score = round(absolute.score);
+  const reasons = [...overridden.reasons, ...absolute.reasons, ...signalReasons(signals), ...evidence];
+  // Not "all normal" when an absolute limit fired: that reading is outside the healthy range.
+  if (penalty === 0 && absolute.reasons.length === 0) {
     const checked = signals.filter((s) => s.evidence > 0).map((s) => s.signal);
     reasons.push({
       code: 'ALL_NORMAL',

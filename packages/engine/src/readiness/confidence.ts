@@ -40,7 +40,7 @@ export interface EvidenceContext {
 
 /**
  * THIN_DATA when confidence is under 0.5 or a device reading could not be judged against a personal baseline yet;
- * NO_DATA when nothing was usable (the day stays green at confidence 0: nothing argues against the plan).
+ * NO_BASELINE when nothing was usable but heart readings came in (listing them); NO_DATA when nothing came in at all.
  */
 export function evidenceReasons(confidence: number, ctx: EvidenceContext): Reason[] {
   const from = ctx.todayDay - BASELINE_WINDOW_DAYS;
@@ -56,6 +56,38 @@ export function evidenceReasons(confidence: number, ctx: EvidenceContext): Reaso
     answers,
     sleepLogged,
   };
+  const hrvRmssd = ctx.metrics.hrvRmssd ?? null;
+  const restingHr = ctx.metrics.restingHr ?? null;
+  if (confidence === 0 && (hrvRmssd !== null || restingHr !== null)) {
+    // Readings arrived but none could be scored: say what came in, rather than "no heart data".
+    const received: string[] = [];
+    const progress: string[] = [];
+    if (hrvRmssd !== null) {
+      received.push(`HRV ${round(hrvRmssd, 1)} ms`);
+      progress.push(`HRV ${hrvDays}/${MIN_BASELINE_VALUES}`);
+    }
+    if (restingHr !== null) {
+      received.push(`resting HR ${round(restingHr)} bpm`);
+      progress.push(`resting HR ${rhrDays}/${MIN_BASELINE_VALUES}`);
+    }
+    return [
+      {
+        code: 'NO_BASELINE',
+        message:
+          `Received ${received.join(' and ')}, but they cannot be judged yet: there is no baseline to compare ` +
+          `them with (mornings so far: ${progress.join(', ')}; or enter your usual values in your profile). ` +
+          'Answer the morning questions for a real assessment today.',
+        data: {
+          ...data,
+          received: [hrvRmssd !== null ? 'hrvRmssd' : null, restingHr !== null ? 'restingHr' : null]
+            .filter((x) => x !== null)
+            .join(','),
+          hrvRmssd,
+          restingHr,
+        },
+      },
+    ];
+  }
   if (confidence === 0) {
     return [
       {
@@ -67,8 +99,8 @@ export function evidenceReasons(confidence: number, ctx: EvidenceContext): Reaso
       },
     ];
   }
-  const hrvToday = ctx.metrics.hrvRmssd != null;
-  const rhrToday = ctx.metrics.restingHr != null;
+  const hrvToday = hrvRmssd !== null;
+  const rhrToday = restingHr !== null;
   const building = (hrvToday && hrvDays < MIN_BASELINE_VALUES) || (rhrToday && rhrDays < MIN_BASELINE_VALUES);
   if (confidence >= THIN_DATA_CONFIDENCE && !building) return [];
   const evidenceOf = (signal: SignalAssessment['signal']): number =>

@@ -52,6 +52,8 @@ export interface HrvAssessment extends SignalAssessment {
   signal: 'hrv';
   /** 7-day mean or today's value more than 1.5 SD below a personal baseline. */
   veryLow: boolean;
+  /** Where the baseline the reading was judged against came from; null when there was none. */
+  baselineSource: ReadinessBaselineSource | null;
 }
 
 /** Natural log of rMSSD in ms (Plews et al. 2012: the log makes day-to-day changes near-normal). */
@@ -133,6 +135,7 @@ export function assessHrv(
     penalty: 0,
     blocksGreen: false,
     veryLow: false,
+    baselineSource: null,
     reasons: [],
   };
   if (lnToday === null && rolling === null) return none;
@@ -217,6 +220,7 @@ export function assessHrv(
     penalty,
     blocksGreen: personal && (fraction >= 1 || todayVeryLow),
     veryLow,
+    baselineSource: baseline.source,
     reasons,
   };
 }

@@ -1,3 +1,4 @@
+export { RHR_TACHYCARDIA_BPM, RMSSD_VERY_LOW_MS } from './absolute.ts';
 export { assessReadiness, readinessColor } from './assess.ts';
 export {
   HRV_ROLLING_DAYS,

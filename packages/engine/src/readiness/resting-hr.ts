@@ -25,6 +25,8 @@ export interface RestingHrAssessment extends SignalAssessment {
   signal: 'restingHr';
   /** More than 5 bpm above a personal baseline. */
   elevated: boolean;
+  /** Where the baseline today's reading was judged against came from; null when there was none. */
+  baselineSource: ReadinessBaselineSource | null;
 }
 
 /** Baseline from prepared prior days: mean of >= 14 readings in the 60 days before today, else the runner's value. */
@@ -69,6 +71,7 @@ export function assessRestingHr(
     penalty: 0,
     blocksGreen: false,
     elevated: false,
+    baselineSource: null,
     reasons: [],
   };
   if (todayRestingHr == null) return none;
@@ -116,6 +119,7 @@ export function assessRestingHr(
     penalty,
     blocksGreen: personal && delta >= RHR_STRONG_RISE_BPM,
     elevated: personal && delta > RHR_NOTABLE_RISE_BPM,
+    baselineSource: baseline.source,
     reasons,
   };
 }

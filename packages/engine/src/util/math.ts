@@ -5,7 +5,8 @@ export function clamp(x: number, lo: number, hi: number): number {
 /** Rounds to `digits` decimals, for stable, readable output. */
 export function round(x: number, digits = 0): number {
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  // + 0 turns -0 into 0, so equal days compare equal.
+  return Math.round(x * f) / f + 0;
 }
 
 export function mean(xs: readonly number[]): number {
