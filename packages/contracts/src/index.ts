@@ -10,3 +10,5 @@ export * from './daily-metrics.ts';
 export * from './readiness.ts';
 export * from './rolling-stats.ts';
 export * from './onboarding.ts';
+export * from './user.ts';
+export * from './auth.ts';

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.ts';
+import type { AppConfig } from './config/config.ts';
+import { jsonOnlyHook } from './middleware/json-only.hook.ts';
+import { createLogger, PinoNestLogger } from './utils/logger.ts';
+
+export interface CreateAppOptions {
+  /** Close gracefully on SIGTERM/SIGINT (main.ts); tests that start many apps in one process leave it off. */
+  shutdownHooks?: boolean;
+  logger?: Logger;
+}
+
+export async function createApp(
+  config: AppConfig,
+  opts: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
+  adapter.getInstance().addHook('onRequest', jsonOnlyHook);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'healthz', method: RequestMethod.GET },
+      { path: 'readyz', method: RequestMethod.GET },
+    ],
+  });
+  if (opts.shutdownHooks) app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Baselines, UserProfile, UserSettings } from '@runningcoach/contracts';
+import { sql } from 'drizzle-orm';
+import { check, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ownerPolicy } from './rls.ts';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  'users',
+  {
+    // Chosen by the server before the insert, so the RLS check can see it as `app.user_id`.
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    name: text('name'),
+    profile: jsonb('profile').$type<UserProfile>().notNull().default({}),
+    settings: jsonb('settings').$type<UserSettings>().notNull(),
+    baselines: jsonb('baselines').$type<Baselines>().notNull().default({}),
+    ...timestamps,
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('users_email_key')
+      .on(t.email)
+      .where(sql`${t.deletedAt} is null`),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    ownerPolicy('users_owner', t.id),
+  ],
+).enableRLS();
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Db } from '../../src/db/connection.ts';
+import { queryRows } from '../../src/db/connection.ts';
+import {
+  type BackendName,
+  createTestDatabase,
+  startServer,
+  type TestDatabase,
+  type TestServer,
+} from './backends.ts';
+import { type Client, client } from './http.ts';
+
+export interface Suite {
+  server: TestServer;
+  database: TestDatabase;
+  /** Client for /api/v1. */
+  api: Client;
+  /** Client for the server root (/healthz, /readyz). */
+  root: Client;
+}
+
+/** Starts one server per describe block (its own database) and stops it afterwards. */
+export function useServer(backend: BackendName): Suite {
+  const suite = {} as Suite;
+  let setupError: unknown;
+  beforeAll(async () => {
+    try {
+      suite.database = await createTestDatabase(backend);
+      suite.server = await startServer(suite.database);
+    } catch (err) {
+      setupError = err;
+      return;
+    }
+    suite.api = client(`${suite.server.url}/api/v1`);
+    suite.root = client(suite.server.url);
+  }, 60_000);
+  // A failed start (e.g. PostgreSQL unreachable) fails every test loudly instead of leaving them skipped.
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+    await suite.database?.drop();
+  });
+  return suite;
+}
+
+export const uniqueEmail = (tag = 'runner') => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
+
+export async function register(api: Client, body: Record<string, unknown> = {}) {
+  const res = await api.post('/auth/register', { email: uniqueEmail(), password: 'correct horse', ...body });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { user: { id: string; email: string }; accessToken: string; refreshToken: string };
+}
+
+export const TABLES = ['users', 'device_sessions', 'refresh_tokens', 'audit_log'] as const;
+
+/** A fingerprint of every table's contents, read as the superuser (past RLS): equal means nothing was written. */
+export async function snapshot(db: Db): Promise<Record<(typeof TABLES)[number], string>> {
+  const parts = TABLES.map((t) =>
+    sql.raw(
+      `(select count(*) || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${t} x) as ${t}`,
+    ),
+  );
+  const [row] = await queryRows<Record<(typeof TABLES)[number], string>>(
+    db,
+    sql`select ${sql.join(parts, sql`, `)}`,
+  );
+  return row!;
+}

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { snapshot, register, uniqueEmail, useServer } from './helpers/suite.ts';
+
+type Case = [name: string, body: unknown, field: string];
+const long = (n: number) => 'x'.repeat(n);
+const ok = { email: 'valid@example.com', password: 'correct horse' };
+
+// [endpoint, method, needs an access token, cases]
+const TABLE: [string, 'POST' | 'PATCH', boolean, Case[]][] = [
+  [
+    '/auth/register',
+    'POST',
+    false,
+    [
+      ['missing email', { password: 'correct horse' }, 'email'],
+      ['email not an email', { ...ok, email: 'runner' }, 'email'],
+      ['email a number', { ...ok, email: 42 }, 'email'],
+      ['password too short', { ...ok, password: 'short' }, 'password'],
+      ['password too long', { ...ok, password: long(257) }, 'password'],
+      ['name empty', { ...ok, name: '  ' }, 'name'],
+      ['deviceId too long', { ...ok, deviceId: long(129) }, 'deviceId'],
+      ['unknown key', { ...ok, admin: true }, 'admin'],
+      ['array body', [ok], 'body'],
+      ['null body', null, 'body'],
+    ],
+  ],
+  [
+    '/auth/login',
+    'POST',
+    false,
+    [
+      ['missing password', { email: ok.email }, 'password'],
+      ['empty password', { ...ok, password: '' }, 'password'],
+      ['email object', { ...ok, email: { $ne: '' } }, 'email'],
+      ['deviceId number', { ...ok, deviceId: 7 }, 'deviceId'],
+    ],
+  ],
+  [
+    '/auth/refresh',
+    'POST',
+    false,
+    [
+      ['missing refreshToken', {}, 'refreshToken'],
+      ['refreshToken empty', { refreshToken: '' }, 'refreshToken'],
+      ['refreshToken too long', { refreshToken: long(513) }, 'refreshToken'],
+      ['string body', 'token', 'body'],
+    ],
+  ],
+  [
+    '/auth/logout',
+    'POST',
+    false,
+    [
+      ['missing refreshToken', {}, 'refreshToken'],
+      ['refreshToken number', { refreshToken: 1 }, 'refreshToken'],
+    ],
+  ],
+  [
+    '/me',
+    'PATCH',
+    true,
+    [
+      ['profile weight out of range', { profile: { weightKg: 10 } }, 'profile.weightKg'],
+      ['profile not a calendar date', { profile: { birthDate: '1990-02-30' } }, 'profile.birthDate'],
+      ['profile sex unknown', { profile: { sex: 'x' } }, 'profile.sex'],
+      ['profile unknown key', { profile: { shoeSize: 44 } }, 'profile.shoeSize'],
+      ['settings units', { settings: { units: 'furlongs' } }, 'settings.units'],
+      ['settings time zone', { settings: { timeZone: 'Mars/Olympus' } }, 'settings.timeZone'],
+      [
+        'notifications not boolean',
+        { settings: { notifications: { push: 'yes' } } },
+        'settings.notifications.push',
+      ],
+      ['baseline maxHr too low', { baselines: { maxHr: 90 } }, 'baselines.maxHr'],
+      ['baseline restingHr fractional', { baselines: { restingHr: 50.5 } }, 'baselines.restingHr'],
+      ['unknown section', { email: 'new@example.com' }, 'email'],
+      ['name too long', { name: long(101) }, 'name'],
+    ],
+  ],
+];
+
+describe.each(BACKENDS)('bad input on %s', (backend) => {
+  if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
+  const s = useServer(backend);
+  let token = '';
+  beforeAll(async () => {
+    if (s.api) token = (await register(s.api, { email: ok.email })).accessToken; // else the setup error fails each test
+  });
+
+  describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
+    it.each(cases)('%s → 400 naming %j, nothing written', async (_name, body, field) => {
+      const before = await snapshot(s.server.db);
+      const res = await s.api.request(method, path, { json: body, token: authed ? token : undefined });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
+      expect(res.body.error.details.issues).toContainEqual(expect.objectContaining({ path: field }));
+      expect(await snapshot(s.server.db)).toEqual(before);
+    });
+
+    it.each([
+      ['malformed JSON', '{"email": "a@b.c",', 'application/json', 400, 'INVALID_JSON'],
+      ['empty JSON body', '', 'application/json', 400, 'INVALID_JSON'],
+      ['prototype poisoning', '{"__proto__": {"admin": true}}', 'application/json', 400, 'INVALID_JSON'],
+      [
+        'oversized body',
+        JSON.stringify({ name: long(1024 * 1024 + 1) }),
+        'application/json',
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'form-encoded body',
+        'email=a%40b.co&password=12345678',
+        'application/x-www-form-urlencoded',
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      ['text body', JSON.stringify(ok), 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ])('%s (%s) → %i %s', async (_name, raw, contentType, status, code) => {
+      const before = await snapshot(s.server.db);
+      const res = await s.api.request(method, path, { raw, contentType, token: authed ? token : undefined });
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ error: { code, message: expect.any(String), details: null } });
+      expect(await snapshot(s.server.db)).toEqual(before);
+    });
+  });
+
+  it('valid bodies do write (so the checks above have teeth)', async () => {
+    const before = await snapshot(s.server.db);
+    expect((await s.api.patch('/me', { baselines: { maxHr: 190 } }, token)).status).toBe(200);
+    const afterPatch = await snapshot(s.server.db);
+    expect(afterPatch.users).not.toBe(before.users);
+    expect(
+      (await s.api.post('/auth/register', { email: uniqueEmail(), password: 'correct horse' })).status,
+    ).toBe(201);
+    expect(await snapshot(s.server.db)).not.toEqual(afterPatch);
+  });
+
+  it('unknown routes are 404 in the same error shape', async () => {
+    const res = await s.api.get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+});
