@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../util/dates.ts';
-import { EngineError } from '../util/errors.ts';
 import { loadRiskFlags } from './risk.ts';
 import { rollingLoad, type DailyLoad, type RollingLoadOptions } from './rolling.ts';
+import { fieldOf } from '../util/testing.ts';
 
 const series = (start: string, loads: number[]) =>
   loads.map((load, i) => ({ date: addDays(start, i), load }));
@@ -107,15 +107,6 @@ describe('rollingLoad', () => {
   });
 
   it('names the bad field', () => {
-    const fieldOf = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        if (e instanceof EngineError) return e.field;
-        throw e;
-      }
-      return undefined;
-    };
     const day = (load: unknown) => [{ date: '2026-01-01', load }] as unknown as DailyLoad[];
     expect(() => rollingLoad([{ date: '2026-13-01', load: 1 }])).toThrow(/dailyLoads\[0\]\.date/);
     expect(() => rollingLoad([{ date: '2026-01-01', load: -5 }])).toThrow(/dailyLoads\[0\]\.load/);

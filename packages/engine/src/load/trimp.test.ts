@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../util/errors.ts';
 import { banisterTrimp, edwardsTrimp, sessionRpeLoad, type BanisterInput } from './trimp.ts';
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e.field;
-    throw e;
-  }
-  return undefined;
-}
+import { fieldOf } from '../util/testing.ts';
 
 describe('TRIMP', () => {
   it('Banister: 30 min at 130 bpm, resting 40, max 200 (male) is about 32', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../util/errors.ts';
 import { carbsDuring } from './carbs-during.ts';
+import { fieldOf } from '../util/testing.ts';
 
 describe('carbsDuring (Jeukendrup 2014; ACSM 2016)', () => {
   it('follows the duration bands', () => {
@@ -34,15 +34,6 @@ describe('carbsDuring (Jeukendrup 2014; ACSM 2016)', () => {
   });
 
   it('names the bad argument', () => {
-    const fieldOf = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        if (e instanceof EngineError) return e.field;
-        throw e;
-      }
-      return undefined;
-    };
     for (const bad of [-1, NaN, Infinity, '3600', null, 8 * 24 * 3600]) {
       expect(fieldOf(() => carbsDuring(bad as number, 0.5))).toBe('durationSec');
     }

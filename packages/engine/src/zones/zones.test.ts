@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../util/errors.ts';
 import { estimateMaxHr, heartRateZones, zoneOfHeartRate, type HrZoneInput } from './heart-rate.ts';
 import { paceZones } from './pace.ts';
+import { fieldOf } from '../util/testing.ts';
 
 describe('heart-rate zones', () => {
   it('Karvonen: resting 60, max 190 gives 70% HRR = 151 (Karvonen 1957 worked example form)', () => {
@@ -72,15 +73,6 @@ describe('heart-rate zones', () => {
   });
 
   it('names the missing or bad field', () => {
-    const fieldOf = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        if (e instanceof EngineError) return e.field;
-        throw e;
-      }
-      return undefined;
-    };
     expect(() => heartRateZones({})).toThrow(/maxHr/);
     expect(() => heartRateZones({ method: 'lthr', maxHr: 180 })).toThrow(/lthr/);
     expect(fieldOf(() => heartRateZones({ maxHr: 180, restingHr: 200 }))).toBe('restingHr');
