@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.ts';
 import type { AppConfig } from './config/config.ts';
 import { jsonOnlyHook } from './middleware/json-only.hook.ts';
+import { installOps } from './ops/ops.ts';
+import { mountTrpc } from './trpc/mount.ts';
 import { createLogger, PinoNestLogger } from './utils/logger.ts';
 
 export interface CreateAppOptions {
@@ -31,6 +33,8 @@ export async function createApp(
       { path: 'readyz', method: RequestMethod.GET },
     ],
   });
+  installOps(app, config, logger);
+  await mountTrpc(app, logger);
   if (opts.shutdownHooks) app.enableShutdownHooks();
   return app;
 }

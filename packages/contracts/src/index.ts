@@ -12,3 +12,4 @@ export * from './rolling-stats.ts';
 export * from './onboarding.ts';
 export * from './user.ts';
 export * from './auth.ts';
+export * from './activity-log.ts';

@@ -14,6 +14,10 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: env(z.coerce.number().int().min(1).max(200).default(10)),
   JWT_SECRET: env(z.string().min(32, 'must be at least 32 characters').optional()),
   LOG_LEVEL: env(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  REDIS_URL: env(z.url({ protocol: /^rediss?$/ }).optional()),
+  // Requests per minute per runner (per IP before sign-in); 0 turns the limit off.
+  RATE_LIMIT_PER_MINUTE: env(z.coerce.number().int().min(0).default(100)),
+  RATE_LIMIT_PREFIX: env(z.string().default('rc:rl:')),
 });
 
 export type DatabaseConfig =
@@ -26,6 +30,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   jwtSecret: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  redisUrl?: string;
+  rateLimit: { perMinute: number; prefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -48,5 +54,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       : { kind: 'pglite', dataDir: resolve(dataDir, 'pg') },
     jwtSecret: e.JWT_SECRET ?? loadOrCreateSecret(dataDir, 'jwt-secret'),
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, prefix: e.RATE_LIMIT_PREFIX },
   };
 }

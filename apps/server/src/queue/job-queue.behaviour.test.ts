@@ -225,6 +225,8 @@ describe.each(IMPLEMENTATIONS)('JobQueue behaviour: $impl', ({ impl, create }) =
       { concurrency: 1 },
     );
     await waitFor('second job active', () => active === 2);
+    // The dead letter is written just after the failure is recorded: poll until both show.
+    await waitFor('dead letter counted', async () => (await queue.counts([name]))[name]?.dead === 1);
     expect((await queue.counts([name]))[name]).toEqual({
       waiting: 0,
       active: 1,

@@ -6,7 +6,7 @@ import { pgErrorCode, UNIQUE_VIOLATION } from '../utils/pg-errors.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type NewUser = Pick<UserRow, 'id' | 'email' | 'passwordHash' | 'name' | 'settings'>;
-export type UserChanges = Partial<Pick<UserRow, 'name' | 'profile' | 'settings' | 'baselines'>>;
+export type UserChanges = Partial<Pick<UserRow, 'name' | 'profile' | 'settings' | 'baselines' | 'goal'>>;
 
 @Injectable()
 export class UserRepository {

@@ -3,3 +3,18 @@ export { users, type UserRow } from './user.table.ts';
 export { deviceSessions, type DeviceSessionRow } from './device-session.table.ts';
 export { refreshTokens, type RefreshTokenRow } from './refresh-token.table.ts';
 export { auditLog } from './audit-log.table.ts';
+export {
+  trainingPlans,
+  scheduledWorkouts,
+  type TrainingPlanRow,
+  type ScheduledWorkoutRow,
+  type PlanMeta,
+  type WorkoutState,
+} from './plan.table.ts';
+export {
+  dailyMetrics,
+  notifications,
+  type DailyMetricsRow,
+  type NotificationRow,
+} from './daily-metrics.table.ts';
+export { activities, type ActivityRow } from './activity.table.ts';

@@ -1,4 +1,4 @@
-import type { Baselines, UserProfile, UserSettings } from '@runningcoach/contracts';
+import type { Baselines, Goal, UserProfile, UserSettings } from '@runningcoach/contracts';
 import { sql } from 'drizzle-orm';
 import { check, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ownerPolicy } from './rls.ts';
@@ -19,6 +19,8 @@ export const users = pgTable(
     profile: jsonb('profile').$type<UserProfile>().notNull().default({}),
     settings: jsonb('settings').$type<UserSettings>().notNull(),
     baselines: jsonb('baselines').$type<Baselines>().notNull().default({}),
+    /** The race the current plan builds towards (set by onboarding). */
+    goal: jsonb('goal').$type<Goal>(),
     ...timestamps,
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  type DateRangeQuery,
+  DateRangeQuerySchema,
+  type ManualActivity,
+  ManualActivitySchema,
+} from '@runningcoach/contracts';
+import { Auth } from '../middleware/auth.decorators.ts';
+import { ZodPipe } from '../middleware/zod-body.pipe.ts';
+import { ActivityService } from '../services/activity.service.ts';
+import type { AccessClaims } from '../services/token.service.ts';
+
+@Controller('activities')
+export class ActivityController {
+  constructor(@Inject(ActivityService) private readonly activities: ActivityService) {}
+
+  @Post()
+  @HttpCode(201)
+  log(@Auth() auth: AccessClaims, @Body(new ZodPipe(ManualActivitySchema)) body: ManualActivity) {
+    return this.activities.log(auth.userId, body);
+  }
+
+  @Get()
+  list(@Auth() auth: AccessClaims, @Query(new ZodPipe(DateRangeQuerySchema)) query: DateRangeQuery) {
+    return this.activities.list(auth.userId, query);
+  }
+
+  @Get(':id')
+  get(@Auth() auth: AccessClaims, @Param('id') id: string) {
+    return this.activities.get(auth.userId, id);
+  }
+}

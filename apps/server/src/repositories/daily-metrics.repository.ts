@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { dailyMetrics, type DailyMetricsRow, notifications, type NotificationRow } from '../schema/index.ts';
+import { DatabaseRepository } from './database.repository.ts';
+
+export type MetricsValues = Omit<DailyMetricsRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewNotification = Pick<NotificationRow, 'userId' | 'kind' | 'title' | 'body' | 'data'>;
+
+@Injectable()
+export class DailyMetricsRepository {
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
+
+  /** One row per runner and day: a second check-in for the same day replaces the first. */
+  async upsert(values: MetricsValues): Promise<DailyMetricsRow> {
+    const { userId: _u, date: _d, ...rest } = values;
+    const [row] = await this.database.tx
+      .insert(dailyMetrics)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [dailyMetrics.userId, dailyMetrics.date],
+        set: { ...rest, updatedAt: sql`now()` },
+      })
+      .returning();
+    return row!;
+  }
+
+  /** Check-ins on [from, to). */
+  between(userId: string, from: string, to: string): Promise<DailyMetricsRow[]> {
+    return this.database.tx
+      .select()
+      .from(dailyMetrics)
+      .where(and(eq(dailyMetrics.userId, userId), gte(dailyMetrics.date, from), lt(dailyMetrics.date, to)))
+      .orderBy(asc(dailyMetrics.date));
+  }
+
+  async onDate(userId: string, date: string): Promise<DailyMetricsRow | undefined> {
+    const [row] = await this.database.tx
+      .select()
+      .from(dailyMetrics)
+      .where(and(eq(dailyMetrics.userId, userId), eq(dailyMetrics.date, date)));
+    return row;
+  }
+
+  async notify(n: NewNotification): Promise<void> {
+    await this.database.tx.insert(notifications).values(n);
+  }
+}

@@ -1,0 +1,179 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DailyMetrics, Readiness } from '@runningcoach/contracts';
+import { adaptPlan, addDays, assessReadiness, sleepIndex } from '@runningcoach/engine';
+import { AuditRepository } from '../repositories/audit.repository.ts';
+import { DailyMetricsRepository, type MetricsValues } from '../repositories/daily-metrics.repository.ts';
+import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { PlanRepository } from '../repositories/plan.repository.ts';
+import { UserRepository } from '../repositories/user.repository.ts';
+import type { DailyMetricsRow } from '../schema/index.ts';
+import { AppError } from '../utils/errors.ts';
+import {
+  engineError,
+  runnerToday,
+  type ScheduledWorkout,
+  toPlan,
+  toWorkout,
+  workoutColumns,
+} from './plan.service.ts';
+
+/** Readiness looks back this far for the runner's personal baselines. */
+export const HISTORY_DAYS = 60;
+
+const METRIC_KEYS = [
+  'restingHr',
+  'hrvRmssd',
+  'sleepDurationMinutes',
+  'sleepQuality',
+  'soreness',
+  'stress',
+  'mood',
+  'morningReadiness',
+  'weightKg',
+] as const;
+
+export type MetricsDto = DailyMetrics & { sleepIndex: number | null };
+
+export function toMetrics(row: DailyMetricsRow): MetricsDto {
+  const out: DailyMetrics = { date: row.date };
+  for (const k of METRIC_KEYS) if (row[k] != null) out[k] = row[k];
+  return { ...out, sleepIndex: row.sleepIndex };
+}
+
+export interface CheckInResult {
+  metrics: MetricsDto;
+  readiness: Readiness;
+  workout: ScheduledWorkout | null;
+}
+
+@Injectable()
+export class DailyMetricsService {
+  constructor(
+    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(DailyMetricsRepository) private readonly metrics: DailyMetricsRepository,
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * Stores the day's check-in, assesses readiness against the runner's own history, and adapts the plan from
+   * that day on (a check-in for an earlier day is stored and assessed, but the past is never rewritten).
+   */
+  checkIn(userId: string, input: DailyMetrics): Promise<CheckInResult> {
+    return this.database.asUser(userId, async () => {
+      const user = await this.users.findById(userId);
+      if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
+      const today = runnerToday(user);
+      // One day of slack for a runner crossing time zones; anything later has not happened yet.
+      if (input.date > addDays(today, 1)) {
+        throw new AppError(
+          422,
+          'DATE_IN_FUTURE',
+          `date: ${input.date} is after the runner's today (${today})`,
+          {
+            issues: [{ path: 'date', code: 'DATE_IN_FUTURE', message: 'is in the future' }],
+          },
+        );
+      }
+      const history = await this.metrics.between(userId, addDays(input.date, -HISTORY_DAYS), input.date);
+      let readiness: Readiness;
+      let index: number | null;
+      try {
+        readiness = assessReadiness({
+          today: input.date,
+          metrics: input,
+          history: history.map(toMetrics).map(({ sleepIndex: _s, ...m }) => m),
+          baselines: {
+            restingHr: user.baselines.restingHr ?? user.profile.restingHr,
+            hrvRmssd: user.baselines.hrvRmssd,
+          },
+        });
+        index = sleepIndex(input.sleepDurationMinutes, input.sleepQuality);
+      } catch (err) {
+        throw engineError(err);
+      }
+      const values: MetricsValues = {
+        userId,
+        date: input.date,
+        restingHr: input.restingHr ?? null,
+        hrvRmssd: input.hrvRmssd ?? null,
+        sleepDurationMinutes: input.sleepDurationMinutes ?? null,
+        sleepQuality: input.sleepQuality ?? null,
+        soreness: input.soreness ?? null,
+        stress: input.stress ?? null,
+        mood: input.mood ?? null,
+        morningReadiness: input.morningReadiness ?? null,
+        weightKg: input.weightKg ?? null,
+        sleepIndex: index,
+        readiness,
+      };
+      const row = await this.metrics.upsert(values);
+      await this.audit.record(userId, 'daily_metrics.upsert', 'daily_metrics', row.id);
+      const workout = await this.adapt(userId, input.date, today, readiness, user.settings.units);
+      return { metrics: toMetrics(row), readiness, workout };
+    });
+  }
+
+  /** adaptPlan on the active plan from `date` on; persists the changed workouts and leaves a notification. */
+  private async adapt(
+    userId: string,
+    date: string,
+    today: string,
+    readiness: Readiness,
+    units: 'km' | 'mi',
+  ): Promise<ScheduledWorkout | null> {
+    const active = await this.plans.findActive(userId, { forUpdate: true });
+    if (!active) return null;
+    const rows = await this.plans.workoutsOf(userId, active.id);
+    const onDay = () => rows.find((w) => w.date === date);
+    if (date < today) return onDay() ? toWorkout(onDay()!) : null;
+    // Only the days from the check-in on: missed days are the midnight pipeline's business, not the check-in's.
+    const upcoming = rows.filter((w) => w.date >= date && w.state === 'planned');
+    const plan = toPlan(active, upcoming);
+    let result;
+    try {
+      result = adaptPlan(plan, { today: date, readiness, units });
+    } catch (err) {
+      throw engineError(err);
+    }
+    const changes = result.changes.filter((c) => c.date >= date);
+    for (const change of changes) {
+      if (change.after) {
+        const updated = await this.plans.updateWorkout(
+          userId,
+          change.workoutId,
+          workoutColumns(change.after),
+        );
+        const i = rows.findIndex((w) => w.id === change.workoutId);
+        if (updated && i >= 0) rows[i] = updated;
+      } else {
+        await this.plans.deleteWorkout(userId, change.workoutId);
+        const i = rows.findIndex((w) => w.id === change.workoutId);
+        if (i >= 0) rows.splice(i, 1);
+      }
+    }
+    if (changes.length > 0) {
+      await this.metrics.notify({
+        userId,
+        kind: 'plan_adapted',
+        title: date === today ? "Today's workout was adjusted" : `Your workout on ${date} was adjusted`,
+        body: result.reasons.map((r) => r.message).join(' ') || 'Your plan was adjusted.',
+        data: {
+          date,
+          readiness: { color: readiness.color, score: readiness.score },
+          changes: changes.map((c) => ({
+            workoutId: c.workoutId,
+            date: c.date,
+            rule: c.rule,
+            from: c.before?.type ?? null,
+            to: c.after?.type ?? null,
+          })),
+          reasons: result.reasons,
+        },
+      });
+      await this.audit.record(userId, 'plan.adapt', 'training_plan', active.id);
+    }
+    return onDay() ? toWorkout(onDay()!) : null;
+  }
+}

@@ -1,0 +1,29 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { Logger } from 'pino';
+import { AuthService } from '../services/auth.service.ts';
+import { TokenService } from '../services/token.service.ts';
+import { UserService } from '../services/user.service.ts';
+import { type AppRouter, appRouter } from './app-router.ts';
+import type { TrpcContext, TrpcServices } from './trpc.ts';
+
+/** Mounts the tRPC router at `/trpc` on the Nest app's Fastify instance; its context carries Nest's services. */
+export async function mountTrpc(app: NestFastifyApplication, logger?: Logger): Promise<void> {
+  let services: TrpcServices | undefined;
+  const resolve = (): TrpcServices =>
+    (services ??= { auth: app.get(AuthService), users: app.get(UserService), tokens: app.get(TokenService) });
+  await app.register(fastifyTRPCPlugin<AppRouter>, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }): TrpcContext => ({
+        services: resolve(),
+        authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          logger?.error({ err: error.cause ?? error, path }, 'tRPC error');
+      },
+    },
+  });
+}

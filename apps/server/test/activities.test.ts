@@ -1,0 +1,134 @@
+import { ActivitySchema } from '@runningcoach/contracts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { addDays, domainSnapshot, everyDayBody, onboard, todayUtc } from './helpers/domain.ts';
+import { register, useServer } from './helpers/suite.ts';
+
+describe.each(BACKENDS)('activities on %s', (backend) => {
+  if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
+  const s = useServer(backend);
+
+  it('a manual run gets sRPE and Banister TRIMP and completes the same-day workout', async () => {
+    const { accessToken } = await register(s.api);
+    const { plan } = await onboard(s.api, accessToken, everyDayBody());
+    const today = todayUtc();
+    const res = await s.api.post(
+      '/activities',
+      { date: today, type: 'run', durationSec: 3600, distanceMeters: 10_000, avgHr: 150, maxHr: 170, rpe: 6 },
+      accessToken,
+    );
+    expect(res.status).toBe(201);
+    const planned = plan.workouts.find((w) => w.date === today)!;
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      date: today,
+      source: 'manual',
+      internalLoad: 360,
+      workoutId: planned.id,
+    });
+    expect(res.body.trimp).toBeGreaterThan(50);
+    expect(ActivitySchema.strict().safeParse(res.body).error).toBeUndefined();
+    const current = (await s.api.get('/plan/current', accessToken)).body.workouts;
+    expect(current.find((w: { id: string }) => w.id === planned.id)).toMatchObject({
+      state: 'completed',
+      completedActivityId: res.body.id,
+    });
+
+    const one = await s.api.get(`/activities/${res.body.id}`, accessToken);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual({ ...res.body, samples: [] });
+  });
+
+  it('links an explicit workoutId; no rpe means no internalLoad; no HR means no trimp', async () => {
+    const { accessToken } = await register(s.api);
+    const { plan } = await onboard(s.api, accessToken, everyDayBody());
+    const target = plan.workouts[0]!;
+    const res = await s.api.post(
+      '/activities',
+      { date: addDays(todayUtc(), -1), type: 'treadmill', durationSec: 1800, workoutId: target.id },
+      accessToken,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.workoutId).toBe(target.id);
+    expect(res.body).not.toHaveProperty('internalLoad');
+    expect(res.body).not.toHaveProperty('trimp');
+  });
+
+  it('lists by date range', async () => {
+    const { accessToken } = await register(s.api);
+    const today = todayUtc();
+    for (const d of [-10, -5, 0]) {
+      const r = await s.api.post(
+        '/activities',
+        { date: addDays(today, d), type: 'run', durationSec: 1200, rpe: 3 },
+        accessToken,
+      );
+      expect(r.status).toBe(201);
+    }
+    const all = await s.api.get('/activities', accessToken);
+    expect(all.body.activities.map((a: { date: string }) => a.date)).toEqual([
+      addDays(today, -10),
+      addDays(today, -5),
+      today,
+    ]);
+    const some = await s.api.get(
+      `/activities?from=${addDays(today, -6)}&to=${addDays(today, -1)}`,
+      accessToken,
+    );
+    expect(some.body.activities.map((a: { date: string }) => a.date)).toEqual([addDays(today, -5)]);
+    const bad = await s.api.get(`/activities?from=${today}&to=${addDays(today, -1)}`, accessToken);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^from:/);
+    expect((await s.api.get('/activities?from=yesterday', accessToken)).body.error.message).toMatch(/^from:/);
+  });
+
+  it('a second runner gets 404 on the first runner’s activity and workout', async () => {
+    const a = await register(s.api);
+    const b = await register(s.api);
+    const { plan } = await onboard(s.api, a.accessToken, everyDayBody());
+    const act = await s.api.post(
+      '/activities',
+      { date: todayUtc(), type: 'run', durationSec: 600 },
+      a.accessToken,
+    );
+    expect((await s.api.get(`/activities/${act.body.id}`, b.accessToken)).status).toBe(404);
+    expect((await s.api.get('/activities/not-a-uuid', b.accessToken)).status).toBe(404);
+    expect((await s.api.get('/activities', b.accessToken)).body.activities).toEqual([]);
+    const before = await domainSnapshot(s.server.db);
+    const steal = await s.api.post(
+      '/activities',
+      { date: todayUtc(), type: 'run', durationSec: 600, workoutId: plan.workouts[1]!.id },
+      b.accessToken,
+    );
+    expect(steal.status).toBe(404);
+    expect(await domainSnapshot(s.server.db)).toEqual(before);
+  });
+
+  it('bad bodies are 400 naming the field, with no row written', async () => {
+    const { accessToken } = await register(s.api);
+    await onboard(s.api, accessToken, everyDayBody());
+    const ok = { date: todayUtc(), type: 'run', durationSec: 1800 };
+    const cases: [unknown, string, number][] = [
+      [{ ...ok, date: undefined }, 'date', 400],
+      [{ ...ok, type: 'skydive' }, 'type', 400],
+      [{ ...ok, durationSec: 0 }, 'durationSec', 400],
+      [{ ...ok, durationSec: '1h' }, 'durationSec', 400],
+      [{ ...ok, distanceMeters: -5 }, 'distanceMeters', 400],
+      [{ ...ok, avgHr: 400 }, 'avgHr', 400],
+      [{ ...ok, avgHr: 160, maxHr: 150 }, 'maxHr', 400],
+      [{ ...ok, rpe: 11 }, 'rpe', 400],
+      [{ ...ok, feeling: 0 }, 'feeling', 400],
+      [{ ...ok, startTime: 'noon' }, 'startTime', 400],
+      [{ ...ok, internalLoad: 5 }, 'internalLoad', 400],
+      [{ ...ok, date: addDays(todayUtc(), 3) }, 'date', 422],
+      ['run', 'body', 400],
+    ];
+    const before = await domainSnapshot(s.server.db);
+    for (const [body, field, status] of cases) {
+      const res = await s.api.post('/activities', body, accessToken);
+      expect(res.status, field).toBe(status);
+      expect(res.body.error.message, field).toMatch(new RegExp(`^${field}:`));
+    }
+    expect(await domainSnapshot(s.server.db)).toEqual(before);
+  });
+});
