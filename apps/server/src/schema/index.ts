@@ -1,5 +1,5 @@
 export { appRole, APP_ROLE } from './rls.ts';
-export { users, type UserRow } from './user.table.ts';
+export { users, type UserRow, type ResponderStatus } from './user.table.ts';
 export { deviceSessions, type DeviceSessionRow } from './device-session.table.ts';
 export { refreshTokens, type RefreshTokenRow } from './refresh-token.table.ts';
 export { auditLog } from './audit-log.table.ts';
@@ -18,3 +18,7 @@ export {
   type NotificationRow,
 } from './daily-metrics.table.ts';
 export { activities, type ActivityRow } from './activity.table.ts';
+export { activitySamples, type ActivitySamplesRow } from './activity-samples.table.ts';
+export { rollingStats, type RollingStatsRow } from './rolling-stats.table.ts';
+export { alerts, type AlertRow, type AlertSeverity } from './alert.table.ts';
+export { pendingTasks, type PendingTaskRow, type PendingTaskKind } from './pending-task.table.ts';

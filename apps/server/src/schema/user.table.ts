@@ -8,6 +8,8 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
+export type ResponderStatus = 'unknown' | 'responding' | 'maladapting' | 'stable';
+
 export const users = pgTable(
   'users',
   {
@@ -21,6 +23,13 @@ export const users = pgTable(
     baselines: jsonb('baselines').$type<Baselines>().notNull().default({}),
     /** The race the current plan builds towards (set by onboarding). */
     goal: jsonb('goal').$type<Goal>(),
+    /**
+     * How the runner's HRV answers training (Plews et al. 2013), set by the weekly batch once there is
+     * enough history: `unknown` until then.
+     */
+    responderStatus: text('responder_status').$type<ResponderStatus>().notNull().default('unknown'),
+    /** Secret in the calendar feed's URL (`plan/calendar.ics?token=`), so calendar apps can subscribe. */
+    calendarToken: text('calendar_token'),
     ...timestamps,
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
@@ -28,6 +37,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key')
       .on(t.email)
       .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('users_calendar_token_key').on(t.calendarToken),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     ownerPolicy('users_owner', t.id),
   ],
