@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { onboardingBody } from './helpers/domain.ts';
+import { apiRoutes } from './helpers/routes.ts';
 import { snapshot, register, uniqueEmail, useServer } from './helpers/suite.ts';
 
 type Case = [name: string, body: unknown, field: string];
 const long = (n: number) => 'x'.repeat(n);
 const ok = { email: 'valid@example.com', password: 'correct horse' };
+const onboarding = onboardingBody();
+const activity = { date: '2026-03-01', type: 'run', durationSec: 1800 };
 
 // [endpoint, method, needs an access token, cases]
 const TABLE: [string, 'POST' | 'PATCH', boolean, Case[]][] = [
@@ -78,6 +82,94 @@ const TABLE: [string, 'POST' | 'PATCH', boolean, Case[]][] = [
       ['name too long', { name: long(101) }, 'name'],
     ],
   ],
+  [
+    '/onboarding',
+    'POST',
+    true,
+    [
+      ['missing profile', { ...onboarding, profile: undefined }, 'profile'],
+      ['profile sex unknown', { ...onboarding, profile: { ...onboarding.profile, sex: 'x' } }, 'profile.sex'],
+      [
+        'goal date not a date',
+        { ...onboarding, goal: { ...onboarding.goal, raceDate: 'soon' } },
+        'goal.raceDate',
+      ],
+      [
+        'goal shorter than 1 km',
+        { ...onboarding, goal: { ...onboarding.goal, distanceMeters: 400 } },
+        'goal.distanceMeters',
+      ],
+      [
+        'recent race time a string',
+        {
+          ...onboarding,
+          fitness: { recentRace: { distanceMeters: 5000, timeSec: '20:00', date: '2026-01-01' } },
+        },
+        'fitness.recentRace.timeSec',
+      ],
+      [
+        'run day unknown',
+        { ...onboarding, availability: { runDays: ['tue', 'funday'], longRunDay: 'tue' } },
+        'availability.runDays.1',
+      ],
+      [
+        'long run day not a run day',
+        { ...onboarding, availability: { runDays: ['tue', 'thu'], longRunDay: 'sun' } },
+        'availability.longRunDay',
+      ],
+      ['unknown key', { ...onboarding, coach: 'me' }, 'coach'],
+      ['unknown nested key', { ...onboarding, goal: { ...onboarding.goal, city: 'Berlin' } }, 'goal.city'],
+    ],
+  ],
+  [
+    '/daily-metrics',
+    'POST',
+    true,
+    [
+      ['missing date', { restingHr: 50 }, 'date'],
+      ['date not on the calendar', { date: '2026-02-30' }, 'date'],
+      ['resting HR out of range', { date: '2026-03-01', restingHr: 400 }, 'restingHr'],
+      ['HRV a string', { date: '2026-03-01', hrvRmssd: '60' }, 'hrvRmssd'],
+      ['sleep quality beyond 5', { date: '2026-03-01', sleepQuality: 9 }, 'sleepQuality'],
+      ['sleep longer than a day', { date: '2026-03-01', sleepDurationMinutes: 1441 }, 'sleepDurationMinutes'],
+      ['soreness fractional', { date: '2026-03-01', soreness: 2.5 }, 'soreness'],
+      ['unknown key', { date: '2026-03-01', steps: 10_000 }, 'steps'],
+    ],
+  ],
+  [
+    '/activities',
+    'POST',
+    true,
+    [
+      ['missing type', { date: '2026-03-01', durationSec: 1800 }, 'type'],
+      ['type unknown', { ...activity, type: 'teleport' }, 'type'],
+      ['duration zero', { ...activity, durationSec: 0 }, 'durationSec'],
+      ['distance negative', { ...activity, distanceMeters: -5 }, 'distanceMeters'],
+      ['RPE beyond 10', { ...activity, rpe: 11 }, 'rpe'],
+      ['max HR below average', { ...activity, avgHr: 150, maxHr: 140 }, 'maxHr'],
+      ['start time without offset', { ...activity, startTime: '2026-03-01T07:00:00' }, 'startTime'],
+      ['notes too long', { ...activity, notes: long(5001) }, 'notes'],
+      ['source is the server’s to set', { ...activity, source: 'garmin' }, 'source'],
+    ],
+  ],
+];
+
+/** Query strings: [path, field named]. */
+const QUERIES: [string, string][] = [
+  ['/activities?from=yesterday', 'from'],
+  ['/activities?from=2026-03-02&to=2026-03-01', 'from'],
+  ['/activities?page=2', 'page'],
+  ['/stats/load?to=2026-13-01', 'to'],
+  ['/stats/load?from=2026-03-02&to=2026-03-01', 'from'],
+];
+
+/** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
+const NO_INPUT = [
+  'GET /me',
+  'GET /plan/current',
+  'POST /plan/regenerate',
+  'GET /dashboard/today',
+  'GET /activities/:id',
 ];
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
@@ -125,6 +217,24 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       expect(res.body).toEqual({ error: { code, message: expect.any(String), details: null } });
       expect(await snapshot(s.server.db)).toEqual(before);
     });
+  });
+
+  it.each(QUERIES)('GET %s → 400 naming %j, nothing written', async (path, field) => {
+    const before = await snapshot(s.server.db);
+    const res = await s.api.get(path, token);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
+    expect(await snapshot(s.server.db)).toEqual(before);
+  });
+
+  it('covers every route the server serves', async () => {
+    const covered = new Set([
+      ...TABLE.map(([path, method]) => `${method} ${path}`),
+      ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
+      ...NO_INPUT,
+    ]);
+    expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);
   });
 
   it('valid bodies do write (so the checks above have teeth)', async () => {

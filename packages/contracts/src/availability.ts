@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WeekdaySchema } from './common.ts';
 
 export const AvailabilitySchema = z
-  .object({
+  .strictObject({
     runDays: z.array(WeekdaySchema).min(2, 'needs at least 2 run days').max(7),
     longRunDay: WeekdaySchema,
     /** Optional strength sessions, placed on days without a run. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common.ts';
 
-export const RecentRaceSchema = z.object({
+export const RecentRaceSchema = z.strictObject({
   distanceMeters: z.number().min(1000).max(250_000),
   timeSec: z
     .number()
@@ -11,7 +11,7 @@ export const RecentRaceSchema = z.object({
 });
 export type RecentRace = z.infer<typeof RecentRaceSchema>;
 
-export const FitnessSchema = z.object({
+export const FitnessSchema = z.strictObject({
   recentRace: RecentRaceSchema.optional(),
   weeklyDistanceMeters: z.number().min(0).max(400_000).optional(),
   longestRecentRunMeters: z.number().min(0).max(250_000).optional(),

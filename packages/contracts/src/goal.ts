@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common.ts';
 
-export const GoalSchema = z.object({
+export const GoalSchema = z.strictObject({
   raceDate: IsoDateSchema,
   /** 1 km up to 250 km: 5K to marathon and beyond. */
   distanceMeters: z.number().min(1000).max(250_000),

@@ -4,7 +4,7 @@ import { FitnessSchema } from './fitness.ts';
 import { GoalSchema } from './goal.ts';
 import { ProfileSchema } from './profile.ts';
 
-export const OnboardingSchema = z.object({
+export const OnboardingSchema = z.strictObject({
   profile: ProfileSchema,
   goal: GoalSchema,
   fitness: FitnessSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, SexSchema } from './common.ts';
 
-export const ProfileSchema = z.object({
+export const ProfileSchema = z.strictObject({
   birthDate: IsoDateSchema,
   sex: SexSchema,
   weightKg: z.number().min(25).max(250),
