@@ -8,6 +8,24 @@ import { PlanController } from './controllers/plan.controller.ts';
 import { DailyMetricsController } from './controllers/daily-metrics.controller.ts';
 import { ActivityController } from './controllers/activity.controller.ts';
 import { StatsController } from './controllers/stats.controller.ts';
+import { AccountController } from './controllers/account.controller.ts';
+import { CalendarController } from './controllers/calendar.controller.ts';
+import { NotificationController } from './controllers/notification.controller.ts';
+import { AlertController } from './controllers/alert.controller.ts';
+import { AccountRepository } from './repositories/account.repository.ts';
+import { AlertReadRepository } from './repositories/alert-read.repository.ts';
+import { CalendarRepository } from './repositories/calendar.repository.ts';
+import { NotificationRepository } from './repositories/notification.repository.ts';
+import { RevocationRepository } from './repositories/revocation.repository.ts';
+import { RunnerFilesRepository } from './repositories/runner-files.repository.ts';
+import { WorkoutReadRepository } from './repositories/workout-read.repository.ts';
+import { AccountService } from './services/account.service.ts';
+import { AlertService } from './services/alert.service.ts';
+import { AuthenticatorService } from './services/authenticator.service.ts';
+import { CalendarService } from './services/calendar.service.ts';
+import { NotificationService } from './services/notification.service.ts';
+import { SupabaseAuthService } from './services/supabase-auth.service.ts';
+import { WorkoutService } from './services/workout.service.ts';
 import { openDatabase } from './db/connection.ts';
 import { AuthGuard } from './middleware/auth.guard.ts';
 import { ErrorFilter } from './middleware/error.filter.ts';
@@ -28,12 +46,24 @@ import { DailyMetricsService } from './services/daily-metrics.service.ts';
 import { ActivityService } from './services/activity.service.ts';
 import { StatsService } from './services/stats.service.ts';
 import { APP_CONFIG, DB_CONNECTION } from './utils/tokens.ts';
+import { DASHBOARD_CACHE_PROVIDERS } from './cache/dashboard-cache.provider.ts';
+import { InvalidateDashboardOnWrite } from './cache/invalidate-on-write.ts';
+import { PipelineRunner, QUEUE_LOGGER } from './queue/pipeline-runner.ts';
+import { QueueModule } from './queue/queue.module.ts';
+import { PIPELINE_PROVIDERS } from './services/pipeline-services.ts';
+import { createLogger } from './utils/logger.ts';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Job logs carry ids and counts only (never payloads: they may hold health data).
+    const queueLogger = createLogger(config.logLevel).child({ component: 'queue' });
     return {
       module: AppModule,
+      // The job queue (BullMQ on REDIS_URL, else in-process); pipelines run here when WORKERS=inline.
+      imports: [
+        QueueModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queue.prefix, logger: queueLogger }),
+      ],
       controllers: [
         AuthController,
         UserController,
@@ -42,6 +72,10 @@ export class AppModule {
         DailyMetricsController,
         ActivityController,
         StatsController,
+        AccountController,
+        CalendarController,
+        NotificationController,
+        AlertController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -63,6 +97,27 @@ export class AppModule {
         ActivityRepository,
         ActivityService,
         StatsService,
+        // Account, calendar feed, notifications and alerts, token checks (REST guard and tRPC).
+        RevocationRepository,
+        SupabaseAuthService,
+        AuthenticatorService,
+        AccountRepository,
+        RunnerFilesRepository,
+        AccountService,
+        CalendarRepository,
+        CalendarService,
+        NotificationRepository,
+        NotificationService,
+        AlertReadRepository,
+        AlertService,
+        WorkoutReadRepository,
+        WorkoutService,
+        // Pipelines (rolling stats, alerts, plan adaptation, missed workouts, weekly) and the dashboard cache.
+        ...PIPELINE_PROVIDERS,
+        ...DASHBOARD_CACHE_PROVIDERS,
+        { provide: QUEUE_LOGGER, useValue: queueLogger },
+        PipelineRunner,
+        InvalidateDashboardOnWrite,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -21,7 +21,12 @@ export async function createApp(
   opts: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const adapter = new FastifyAdapter({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
+  // X-Forwarded-For decides req.ip (and so the per-IP rate limit) only behind a trusted proxy (TRUST_PROXY).
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+  });
   adapter.getInstance().addHook('onRequest', jsonOnlyHook);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),

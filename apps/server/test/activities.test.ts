@@ -1,5 +1,7 @@
 import { ActivitySchema } from '@runningcoach/contracts';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, domainSnapshot, everyDayBody, onboard, todayUtc } from './helpers/domain.ts';
 import { register, useServer } from './helpers/suite.ts';
@@ -36,7 +38,7 @@ describe.each(BACKENDS)('activities on %s', (backend) => {
 
     const one = await s.api.get(`/activities/${res.body.id}`, accessToken);
     expect(one.status).toBe(200);
-    expect(one.body).toEqual({ ...res.body, samples: [] });
+    expect(one.body).toEqual({ ...res.body, samples: null });
   });
 
   it('links an explicit workoutId; no rpe means no internalLoad; no HR means no trimp', async () => {
@@ -130,5 +132,61 @@ describe.each(BACKENDS)('activities on %s', (backend) => {
       expect(res.body.error.message, field).toMatch(new RegExp(`^${field}:`));
     }
     expect(await domainSnapshot(s.server.db)).toEqual(before);
+  });
+
+  it('samples: stored columnar, returned whole, and filling the summary fields left out', async () => {
+    const { accessToken } = await register(s.api);
+    const n = 3600;
+    const samples = {
+      t: Array.from({ length: n }, (_, i) => i),
+      hr: Array.from({ length: n }, (_, i) => (i === 10 ? null : 140 + (i % 20))),
+      speed: Array.from({ length: n }, () => 2.5),
+      altitude: Array.from({ length: n }, (_, i) => Math.round(100 + 20 * Math.sin(i / 600)) / 1),
+    };
+    const res = await s.api.post(
+      '/activities',
+      { date: todayUtc(), type: 'run', durationSec: n, rpe: 5, samples },
+      accessToken,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ avgHr: 149, maxHr: 159, distanceMeters: 8997.5 });
+    // Up 20 m, down 40 m, up ~14 m again: ~34 m of climb.
+    expect(res.body.elevationGainMeters).toBeGreaterThan(30);
+    expect(res.body.elevationGainMeters).toBeLessThan(36);
+    expect(res.body).not.toHaveProperty('samples');
+    const one = await s.api.get(`/activities/${res.body.id}`, accessToken);
+    expect(one.body.samples).toEqual(samples);
+    const [stored] = await queryRows<{ encoding: string; sample_count: number; size: number }>(
+      s.server.db,
+      sql`select encoding, sample_count, length(data) as size from activity_samples where activity_id = ${res.body.id}`,
+    );
+    expect(stored).toMatchObject({ encoding: 'rc-col1+deflate', sample_count: n });
+    expect(Number(stored!.size)).toBeLessThan(JSON.stringify(samples).length / 10);
+    // What the runner entered wins over what the samples say.
+    const entered = await s.api.post(
+      '/activities',
+      { date: todayUtc(), type: 'run', durationSec: n, avgHr: 120, samples },
+      accessToken,
+    );
+    expect(entered.body).toMatchObject({ avgHr: 120, maxHr: 159 });
+
+    const before = await domainSnapshot(s.server.db, ['activities', 'activity_samples']);
+    const bad: [unknown, string][] = [
+      [{ ...samples, hr: samples.hr.slice(1) }, 'samples.hr'],
+      [{ ...samples, t: [...samples.t.slice(0, -1), 5] }, `samples.t.${n - 1}`],
+      [{ ...samples, hr: samples.hr.map((x) => (x === 150 ? 300 : x)) }, 'samples.hr'],
+      [{ ...samples, spo2: [] }, 'samples'],
+      [{ t: [] }, 'samples.t'],
+    ];
+    for (const [body, field] of bad) {
+      const r = await s.api.post(
+        '/activities',
+        { date: todayUtc(), type: 'run', durationSec: 60, samples: body },
+        accessToken,
+      );
+      expect(r.status, field).toBe(400);
+      expect(r.body.error.message, field).toMatch(new RegExp(`^${field.replace(/\./g, '\\.')}`));
+    }
+    expect(await domainSnapshot(s.server.db, ['activities', 'activity_samples'])).toEqual(before);
   });
 });

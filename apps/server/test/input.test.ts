@@ -11,7 +11,7 @@ const onboarding = onboardingBody();
 const activity = { date: '2026-03-01', type: 'run', durationSec: 1800 };
 
 // [endpoint, method, needs an access token, cases]
-const TABLE: [string, 'POST' | 'PATCH', boolean, Case[]][] = [
+const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
   [
     '/auth/register',
     'POST',
@@ -152,6 +152,27 @@ const TABLE: [string, 'POST' | 'PATCH', boolean, Case[]][] = [
       ['source is the server’s to set', { ...activity, source: 'garmin' }, 'source'],
     ],
   ],
+  [
+    '/activities/00000000-0000-4000-8000-000000000000',
+    'PATCH',
+    true,
+    [
+      ['empty', {}, 'rpe'],
+      ['RPE beyond 10', { rpe: 12 }, 'rpe'],
+      ['feeling fractional', { feeling: 2.5 }, 'feeling'],
+      ['objective fields are not editable', { distanceMeters: 42_195 }, 'distanceMeters'],
+    ],
+  ],
+  [
+    '/account',
+    'DELETE',
+    true,
+    [
+      ['unknown key', { force: 1 }, 'force'],
+      ['empty password', { password: '' }, 'password'],
+      ['password a number', { password: 1234 }, 'password'],
+    ],
+  ],
 ];
 
 /** Query strings: [path, field named]. */
@@ -161,6 +182,17 @@ const QUERIES: [string, string][] = [
   ['/activities?page=2', 'page'],
   ['/stats/load?to=2026-13-01', 'to'],
   ['/stats/load?from=2026-03-02&to=2026-03-01', 'from'],
+  ['/notifications?unread=maybe', 'unread'],
+  ['/notifications?limit=0', 'limit'],
+  ['/alerts?active=2', 'active'],
+  ['/alerts?limit=abc', 'limit'],
+  ['/plan/calendar.ics?token=short', 'token'],
+];
+
+/** Path ids: [method, path, field named]. */
+const IDS: [string, string, string][] = [
+  ['POST', '/notifications/not-a-uuid/read', 'id'],
+  ['POST', '/alerts/x/dismiss', 'id'],
 ];
 
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
@@ -170,6 +202,9 @@ const NO_INPUT = [
   'POST /plan/regenerate',
   'GET /dashboard/today',
   'GET /activities/:id',
+  'GET /account/export',
+  'POST /plan/calendar-token',
+  'DELETE /plan/calendar-token',
 ];
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
@@ -228,10 +263,19 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(await snapshot(s.server.db)).toEqual(before);
   });
 
+  it.each(IDS)('%s %s → 400 naming %j, nothing written', async (method, path, field) => {
+    const before = await snapshot(s.server.db);
+    const res = await s.api.request(method, path, { token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
+    expect(await snapshot(s.server.db)).toEqual(before);
+  });
+
   it('covers every route the server serves', async () => {
     const covered = new Set([
-      ...TABLE.map(([path, method]) => `${method} ${path}`),
+      ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
       ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
+      ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss)$/, '/:id/$1')}`),
       ...NO_INPUT,
     ]);
     expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
 import type { Client, Reply } from './helpers/http.ts';
@@ -14,6 +16,8 @@ interface Owner {
   planId: string;
   workoutId: string;
   activityId: string;
+  notificationId: string;
+  alertId: string;
 }
 interface Ctx {
   api: Client;
@@ -77,6 +81,38 @@ const PROBES: Record<string, Probe> = {
     ),
     'not-found',
   ],
+  'PATCH /activities/:id': async ({ api, a, b }) => [
+    await api.request('PATCH', `/activities/${a.activityId}`, { json: { rpe: 9 }, token: b.token }),
+    'not-found',
+  ],
+  'GET /notifications': async ({ api, b }) => [await api.get('/notifications', b.token), 'own-data'],
+  'POST /notifications/:id/read': async ({ api, a, b }) => [
+    await api.post(`/notifications/${a.notificationId}/read`, undefined, b.token),
+    'not-found',
+  ],
+  'GET /alerts': async ({ api, b }) => [await api.get('/alerts', b.token), 'own-data'],
+  'POST /alerts/:id/dismiss': async ({ api, a, b }) => [
+    await api.post(`/alerts/${a.alertId}/dismiss`, undefined, b.token),
+    'not-found',
+  ],
+  'GET /plan/calendar.ics': async ({ api, b }) => {
+    expect((await api.get(`/plan/calendar.ics?token=${'x'.repeat(43)}`)).status).toBe(404);
+    return [await api.get('/plan/calendar.ics', b.token), 'own-data'];
+  },
+  'POST /plan/calendar-token': async ({ api, b }) => [
+    await api.post('/plan/calendar-token', undefined, b.token),
+    'own-data',
+  ],
+  'DELETE /plan/calendar-token': async ({ api, b }) => [
+    await api.delete('/plan/calendar-token', undefined, b.token),
+    'own-data',
+  ],
+  'GET /account/export': async ({ api, b }) => [await api.get('/account/export', b.token), 'own-data'],
+  // Last: B is gone afterwards.
+  'DELETE /account': async ({ api, b }) => [
+    await api.delete('/account', { password: 'correct horse' }, b.token),
+    'own-data',
+  ],
 };
 
 describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) => {
@@ -95,6 +131,14 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       a.accessToken,
     );
     if (act.status !== 201) throw new Error(`activity: ${act.status}`);
+    const notes = await s.api.get('/notifications', a.accessToken);
+    const notificationId = notes.body.notifications[0]?.id;
+    if (!notificationId) throw new Error('the red check-in left no notification');
+    const [alert] = await queryRows<{ id: string }>(
+      s.server.db,
+      sql`insert into alerts (user_id, kind, severity, date, title, body)
+          values (${a.user.id}, 'acwr_high', 'warning', ${todayUtc()}, 'Load spike', 'ACWR 1.6') returning id`,
+    );
     const b = await register(s.api);
     await onboard(s.api, b.accessToken, everyDayBody());
     ctx.api = s.api;
@@ -106,6 +150,8 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       planId: plan.id,
       workoutId: plan.workouts.find((w) => w.date > todayUtc())!.id,
       activityId: act.body.id,
+      notificationId,
+      alertId: alert!.id,
     };
     ctx.b = { token: b.accessToken, userId: b.user.id };
   }, 60_000);

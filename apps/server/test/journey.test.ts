@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
+import { ManualClock } from '../src/queue/manual-clock.ts';
+import { JOBS } from '../src/queue/pipelines/jobs.ts';
+import { createPipelineProcessors } from '../src/queue/pipelines/processors.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, everyDayBody, redCheckIn, todayUtc } from './helpers/domain.ts';
+import { queueOf, servicesOf, waitForIdle } from './helpers/pipelines.ts';
+import { runnerRows, runnerTables } from './helpers/runner-rows.ts';
 import { register, useServer } from './helpers/suite.ts';
 
 describe.each(BACKENDS)('runner journey on %s', (backend) => {
@@ -48,7 +53,7 @@ describe.each(BACKENDS)('runner journey on %s', (backend) => {
     expect(checkIn.body.workout.id).toBe(todays.id);
     const [note] = await queryRows<{ title: string; body: string }>(
       s.server.db,
-      sql`select title, body from notifications where user_id = ${user.id}`,
+      sql`select title, body from notifications where user_id = ${user.id} and kind = 'plan_adapted' order by created_at limit 1`,
     );
     expect(note?.body).toMatch(/recovery|rest/i);
 
@@ -74,9 +79,105 @@ describe.each(BACKENDS)('runner journey on %s', (backend) => {
       tsb: dash.body.load.tsb,
     });
 
+    // The pipelines the logs queued have run in this process: stored rolling stats agree with the dashboard.
+    const queue = queueOf(s.server);
+    await waitForIdle(queue);
+    const [stats] = await queryRows<{ acwr: number; tsb: number }>(
+      s.server.db,
+      sql`select acwr, tsb from rolling_stats where user_id = ${user.id} and date = ${today}`,
+    );
+    expect(stats!.acwr).toBeCloseTo(dash.body.load.acwr, 2);
+    expect(stats!.tsb).toBeCloseTo(dash.body.load.tsb, 1);
+
+    // Midnight after a long run nobody ran, on a clock the test controls (the runner's zone is UTC): the scan
+    // fans out to the runner, the missed-workouts job marks it, and the evaluation moves the long run.
+    const planned = (await s.api.get('/plan/current', token)).body.workouts;
+    const longRun = planned.find(
+      (w: { type: string; date: string }) => w.type === 'long' && w.date > addDays(today, 7),
+    );
+    expect(longRun).toBeDefined();
+    const clock = new ManualClock(Date.parse(`${longRun.date}T23:50:00Z`));
+    const [scan] = createPipelineProcessors({
+      queue,
+      services: servicesOf(s.server),
+      now: () => clock.now(),
+    }).filter((p) => p.name === JOBS.midnightScan);
+    await clock.advance(15 * 60_000);
+    const fanOut = await scan!.run({
+      id: 'journey-midnight',
+      name: JOBS.midnightScan,
+      payload: {},
+      attempt: 1,
+      attempts: 1,
+    });
+    expect(fanOut).toEqual({ due: 1, unknownZones: 0 });
+    await waitForIdle(queue);
+    const after = (await s.api.get('/plan/current', token)).body.workouts as {
+      id: string;
+      date: string;
+      type: string;
+      state: string;
+      adaptations?: { rule: string; ref?: string }[];
+    }[];
+    expect(after.find((w) => w.id === longRun.id)).toMatchObject({ state: 'missed', type: 'long' });
+    const moved = after.filter(
+      (w) => w.date > longRun.date && w.adaptations?.some((a) => a.ref === longRun.id),
+    );
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((w) => w.state === 'planned')).toBe(true);
+    const notes = await queryRows<{ body: string; data: { changes: { rule: string }[] } }>(
+      s.server.db,
+      sql`select body, data from notifications where user_id = ${user.id} and kind = 'plan_adapted' and body like ${`%${longRun.date}%`}`,
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toMatch(new RegExp(`missed the .*long run on ${longRun.date}`));
+    expect(notes[0]!.data.changes.every((c) => c.rule.includes('MISSED_LONG_RUN'))).toBe(true);
+    // At least once: the same midnight again changes nothing more.
+    await scan!.run({
+      id: 'journey-midnight-again',
+      name: JOBS.midnightScan,
+      payload: {},
+      attempt: 1,
+      attempts: 1,
+    });
+    await waitForIdle(queue);
+    expect((await s.api.get('/plan/current', token)).body.workouts).toEqual(after);
+
     // Regenerating keeps the past: the logs stay, the plan moves to version 2.
     const regen = await s.api.post('/plan/regenerate', undefined, token);
     expect(regen.body.plan.version).toBe(2);
     expect((await s.api.get('/activities', token)).body.activities).toHaveLength(15);
+
+    // The export holds it all: every row of every runner table, the adapted and missed workouts included.
+    const exported = await s.api.get('/account/export', token);
+    expect(exported.status).toBe(200);
+    const dump = exported.body;
+    expect(dump.user).toMatchObject({ id: user.id, email: user.email });
+    expect(dump.activities).toHaveLength(15);
+    expect(dump.trainingPlans.map((p: { version: number }) => p.version).sort()).toEqual([1, 2]);
+    expect(dump.scheduledWorkouts).toContainEqual(
+      expect.objectContaining({ id: longRun.id, state: 'missed' }),
+    );
+    expect(dump.dailyMetrics).toContainEqual(expect.objectContaining({ date: today, restingHr: 75 }));
+    expect(dump.notifications.length).toBeGreaterThanOrEqual(2);
+    expect(dump.rollingStats.length).toBeGreaterThanOrEqual(28);
+    for (const table of await runnerTables(s.server.db)) {
+      const owner = table === 'users' ? 'id' : 'user_id';
+      const [{ n }] = (await queryRows<{ n: number }>(
+        s.server.db,
+        sql.raw(`select count(*)::int as n from "${table}" where "${owner}" = '${user.id}'`),
+      )) as [{ n: number }];
+      const key = table.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+      const section = table === 'users' ? [dump.user] : dump[key];
+      expect(section, `export section for ${table}`).toHaveLength(n);
+    }
+
+    // Delete leaves zero rows for that runner in every table.
+    const gone = await s.api.delete('/account', { password: 'correct horse' }, token);
+    expect(gone.status).toBe(204);
+    expect(await runnerRows(s.server.db, user.id)).toEqual(
+      Object.fromEntries((await runnerTables(s.server.db)).map((t) => [t, expect.stringMatching(/^0:/)])),
+    );
+    expect((await s.api.get('/me', token)).status).toBe(401);
   });
 });

@@ -87,4 +87,21 @@ describe.each(BACKENDS)('load stats and dashboard on %s', (backend) => {
       expect(res.body.error.message, q).toMatch(new RegExp(`^${field}:`));
     }
   });
+
+  it('dashboard/today is cached, and a settings change (PATCH /me) or a log shows at once', async () => {
+    const { accessToken } = await register(s.api);
+    const first = await s.api.get('/dashboard/today', accessToken);
+    expect(first.body.date).toBe(todayUtc());
+    // A zone whose calendar day differs from UTC's right now.
+    const zone = new Date().getUTCHours() >= 12 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    expect((await s.api.patch('/me', { settings: { timeZone: zone } }, accessToken)).status).toBe(200);
+    const moved = await s.api.get('/dashboard/today', accessToken);
+    expect(moved.body.date).not.toBe(first.body.date);
+    await s.api.post(
+      '/activities',
+      { date: moved.body.date, type: 'run', durationSec: 3600, rpe: 6 },
+      accessToken,
+    );
+    expect((await s.api.get('/dashboard/today', accessToken)).body.load.acute).toBeGreaterThan(0);
+  });
 });

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/trpc/app-router.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { onboard } from './helpers/domain.ts';
 import { uniqueEmail, useServer } from './helpers/suite.ts';
 
 function trpc(url: string, token?: () => string | undefined) {
@@ -91,5 +92,65 @@ describe.each(BACKENDS)('tRPC at /trpc on %s', (backend) => {
     expect(bad.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
     expect(bad.data?.app.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(bad.data?.app.details)).toContain('"path":"email"');
+  });
+});
+
+describe.each(BACKENDS)('tRPC plan, workout and dashboard routers on %s', (backend) => {
+  if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
+  const s = useServer(backend);
+
+  it('answer what REST answers, on the same services', async () => {
+    const reg = await trpc(s.server.url).auth.register.mutate({
+      email: uniqueEmail(),
+      password: 'correct horse',
+    });
+    const token = reg.accessToken;
+    const api = trpc(s.server.url, () => token);
+    const none = await rejection(api.plan.current.query());
+    expect(none.data).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
+    expect(none.data?.app.code).toBe('NO_PLAN');
+    await onboard(s.api, token);
+
+    const current = await api.plan.current.query();
+    expect(current).toEqual((await s.api.get('/plan/current', token)).body);
+    const first = current.workouts[0]!;
+    expect(await api.workout.get.query({ id: first.id })).toEqual(first);
+    const from = current.workouts[2]!.date;
+    const to = current.workouts[6]!.date;
+    const range = await api.workout.list.query({ from, to });
+    expect(range.workouts.map((w) => w.id)).toEqual(
+      current.workouts.filter((w) => w.date >= from && w.date <= to).map((w) => w.id),
+    );
+    expect(await api.dashboard.today.query()).toEqual((await s.api.get('/dashboard/today', token)).body);
+
+    const regenerated = await api.plan.regenerate.mutate();
+    expect(regenerated.plan.version).toBe(2);
+    expect((await s.api.get('/plan/current', token)).body.plan.id).toBe(regenerated.plan.id);
+  });
+
+  it("another runner's workout is NOT_FOUND; bad input names the field; no token is UNAUTHORIZED", async () => {
+    const a = await trpc(s.server.url).auth.register.mutate({
+      email: uniqueEmail(),
+      password: 'correct horse',
+    });
+    const { plan } = await onboard(s.api, a.accessToken);
+    const b = await trpc(s.server.url).auth.register.mutate({
+      email: uniqueEmail(),
+      password: 'correct horse',
+    });
+    const asB = trpc(s.server.url, () => b.accessToken);
+    const stolen = await rejection(asB.workout.get.query({ id: plan.workouts[0]!.id }));
+    expect(stolen.data).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
+    const bad = await rejection(asB.workout.list.query({ from: '2026-02-30' }));
+    expect(bad.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
+    expect(JSON.stringify(bad.data?.app.details)).toContain('"path":"from"');
+    for (const call of [
+      () => trpc(s.server.url).plan.current.query(),
+      () => trpc(s.server.url).dashboard.today.query(),
+      () => trpc(s.server.url).workout.list.query({}),
+    ]) {
+      const e = await rejection(call());
+      expect(e.data).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401 });
+    }
   });
 });

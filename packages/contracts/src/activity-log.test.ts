@@ -30,3 +30,21 @@ describe('DateRangeQuerySchema', () => {
     ).toEqual(['from']);
   });
 });
+
+describe('ManualActivitySchema samples (server extension)', () => {
+  const samples = { t: [0, 1, 2], hr: [120, null, 125], lat: [52.5, 52.5001, 52.5002] };
+
+  it('accepts columnar samples with nulls', () => {
+    expect(ManualActivitySchema.parse({ ...run, samples })).toEqual({ ...run, samples });
+  });
+
+  it.each([
+    [['samples', 'hr'], { ...samples, hr: [120] }],
+    [['samples', 't', 2], { ...samples, t: [0, 2, 1] }],
+    [['samples', 'hr', 0], { ...samples, hr: [260, null, 125] }],
+    [['samples', 't'], { t: [] }],
+  ])('names the bad field %j', (path, bad) => {
+    const res = ManualActivitySchema.safeParse({ ...run, samples: bad });
+    expect(res.error!.issues[0]!.path).toEqual(path);
+  });
+});

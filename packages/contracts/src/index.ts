@@ -13,3 +13,7 @@ export * from './onboarding.ts';
 export * from './user.ts';
 export * from './auth.ts';
 export * from './activity-log.ts';
+export * from './account.ts';
+export * from './calendar.ts';
+export * from './notification.ts';
+export * from './alert.ts';

@@ -18,7 +18,40 @@ const EnvSchema = z.object({
   // Requests per minute per runner (per IP before sign-in); 0 turns the limit off.
   RATE_LIMIT_PER_MINUTE: env(z.coerce.number().int().min(0).default(100)),
   RATE_LIMIT_PREFIX: env(z.string().default('rc:rl:')),
+  // Job queue keys (BullMQ) and who runs the pipeline jobs: `inline` = this API process, `off` = only
+  // enqueue (a `npm run start:worker` process does them). Default: inline without Redis, off with it.
+  QUEUE_PREFIX: env(z.string().min(1).default('rc:jobs')),
+  WORKERS: env(z.enum(['inline', 'off']).optional()),
+  // dashboard/today cache: Redis keys under CACHE_PREFIX when REDIS_URL is set, else in-process; 0 turns it off.
+  CACHE_PREFIX: env(z.string().default('rc:cache:')),
+  DASHBOARD_CACHE_TTL_SECONDS: env(z.coerce.number().int().min(0).max(3600).default(30)),
+  // Who may set X-Forwarded-For: unset/false → nobody (the socket address is the client), true → any hop,
+  // else a comma list of proxy addresses/CIDRs (Fastify's trustProxy).
+  TRUST_PROXY: env(z.string().default('false')),
+  // Optional Supabase Auth: its access tokens are accepted too when a secret (HS256) or a JWKS URL is set.
+  SUPABASE_JWT_SECRET: env(z.string().min(32, 'must be at least 32 characters').optional()),
+  SUPABASE_JWKS_URL: env(z.url({ protocol: /^https?$/ }).optional()),
+  SUPABASE_URL: env(z.url({ protocol: /^https?$/ }).optional()),
 });
+
+export type TrustProxy = boolean | string[];
+
+export interface SupabaseConfig {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  /** The token's `iss` must be `<SUPABASE_URL>/auth/v1` when set. */
+  issuer?: string;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` option; a bad value is a start-up error naming the variable. */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const v = raw.trim().toLowerCase();
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  if (v === 'true' || v === 'yes') return true;
+  const list = v.split(',').map((x) => x.trim());
+  const address = /^([0-9a-f:.]+)(\/\d{1,3})?$/;
+  return list.length && list.every((x) => address.test(x)) ? list : null;
+}
 
 export type DatabaseConfig =
   { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
@@ -32,6 +65,10 @@ export interface AppConfig {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   redisUrl?: string;
   rateLimit: { perMinute: number; prefix: string };
+  queue: { prefix: string; workers: 'inline' | 'off' };
+  cache: { prefix: string; dashboardTtlSeconds: number };
+  trustProxy: TrustProxy;
+  supabase?: SupabaseConfig;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +81,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy === null) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TRUST_PROXY: must be true, false or a comma list of proxy addresses/CIDRs',
+    );
+  }
+  const supabase: SupabaseConfig | undefined =
+    e.SUPABASE_JWT_SECRET || e.SUPABASE_JWKS_URL
+      ? {
+          jwtSecret: e.SUPABASE_JWT_SECRET,
+          jwksUrl: e.SUPABASE_JWKS_URL,
+          issuer: e.SUPABASE_URL && `${e.SUPABASE_URL.replace(/\/+$/, '')}/auth/v1`,
+        }
+      : undefined;
+  if (e.WORKERS === 'off' && !e.REDIS_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WORKERS: off needs REDIS_URL (without Redis no other process can run the jobs)',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     host: e.HOST,
@@ -56,5 +112,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, prefix: e.RATE_LIMIT_PREFIX },
+    queue: { prefix: e.QUEUE_PREFIX, workers: e.WORKERS ?? (e.REDIS_URL ? 'off' : 'inline') },
+    cache: { prefix: e.CACHE_PREFIX, dashboardTtlSeconds: e.DASHBOARD_CACHE_TTL_SECONDS },
+    trustProxy,
+    ...(supabase && { supabase }),
   };
 }

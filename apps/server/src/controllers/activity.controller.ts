@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  type ActivityFeedback,
+  ActivityFeedbackSchema,
   type DateRangeQuery,
   DateRangeQuerySchema,
   type ManualActivity,
@@ -28,5 +30,14 @@ export class ActivityController {
   @Get(':id')
   get(@Auth() auth: AccessClaims, @Param('id') id: string) {
     return this.activities.get(auth.userId, id);
+  }
+
+  @Patch(':id')
+  feedback(
+    @Auth() auth: AccessClaims,
+    @Param('id') id: string,
+    @Body(new ZodPipe(ActivityFeedbackSchema)) body: ActivityFeedback,
+  ) {
+    return this.activities.feedback(auth.userId, id, body);
   }
 }

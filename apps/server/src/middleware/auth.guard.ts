@@ -1,25 +1,20 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenService } from '../services/token.service.ts';
-import { AppError } from '../utils/errors.ts';
+import { AuthenticatorService } from '../services/authenticator.service.ts';
 import { type AuthedRequest, IS_PUBLIC } from './auth.decorators.ts';
 
-/** Global guard: a valid Bearer access token on every route not marked @Public(). */
+/** Global guard: a valid, unrevoked Bearer access token (ours, or Supabase's when configured) on every route not marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(AuthenticatorService) private readonly authenticator: AuthenticatorService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1])
-      throw new AppError(401, 'UNAUTHENTICATED', 'an access token is required (Authorization: Bearer)');
-    req.auth = await this.tokens.verifyAccess(match[1]);
+    req.auth = await this.authenticator.authenticate(req.headers.authorization);
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
 import { createJobQueue, jobQueueConfigFromEnv } from './create-job-queue.ts';
 import type { JobQueue, QueueLogger, ScheduleOptions } from './job-queue.ts';
@@ -36,8 +37,48 @@ export async function startWorker({
 }
 
 /**
+ * The real pipeline services on the shared PostgreSQL (`DATABASE_URL`), as a Nest application context
+ * without HTTP: the same services, repositories and dashboard cache (Redis) as the API processes.
+ */
+async function domainContext(
+  env: NodeJS.ProcessEnv,
+  logger: QueueLogger,
+): Promise<{ context: INestApplicationContext; queue: JobQueue; services: PipelineServices }> {
+  const [
+    { NestFactory },
+    { loadConfig },
+    { WorkerModule },
+    { PIPELINE_SERVICES },
+    { JOB_QUEUE },
+    { PinoNestLogger },
+  ] = await Promise.all([
+    import('@nestjs/core'),
+    import('../config/config.ts'),
+    import('./worker.module.ts'),
+    import('../services/pipeline-services.ts'),
+    import('./queue.module.ts'),
+    import('../utils/logger.ts'),
+  ]);
+  // The worker signs no tokens: a placeholder keeps loadConfig from generating a secret file here.
+  const config = loadConfig({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET || 'worker-process-signs-no-tokens-at-all',
+  });
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger as pino.Logger),
+    abortOnError: false,
+  });
+  return {
+    context,
+    queue: context.get<symbol, JobQueue>(JOB_QUEUE),
+    services: context.get<symbol, PipelineServices>(PIPELINE_SERVICES),
+  };
+}
+
+/**
  * `tsx src/queue/worker.ts` (`npm run start:worker`): workers as their own process, which only makes sense
- * with Redis. Pipeline processors and schedules run once `services` are passed in.
+ * with Redis. The pipelines run on the real services when `DATABASE_URL` points at the shared PostgreSQL
+ * (or on `services` passed in); without it only `ping` runs (PGlite belongs to the API process).
  */
 export async function main({
   env = process.env,
@@ -50,7 +91,15 @@ export async function main({
     process.exitCode = 1;
     return;
   }
-  const queue = createJobQueue({ ...config, logger });
+  let context: INestApplicationContext | undefined;
+  let queue: JobQueue;
+  if (!services && env.DATABASE_URL) {
+    ({ context, queue, services } = await domainContext(env, logger));
+  } else {
+    if (!services)
+      logger.warn('DATABASE_URL is not set: no pipelines here, only ping (PGlite is the API process’s)');
+    queue = createJobQueue({ ...config, logger });
+  }
   const processors = [
     pingProcessor(),
     ...(services ? createPipelineProcessors({ queue, services, logger }) : []),
@@ -68,13 +117,16 @@ export async function main({
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'worker closing');
-    worker.close().then(
-      () => logger.info({ signal }, 'worker closed'),
-      (err: unknown) => {
-        logger.error({ err }, 'worker close failed');
-        process.exitCode = 1;
-      },
-    );
+    worker
+      .close()
+      .then(() => context?.close())
+      .then(
+        () => logger.info({ signal }, 'worker closed'),
+        (err: unknown) => {
+          logger.error({ err }, 'worker close failed');
+          process.exitCode = 1;
+        },
+      );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

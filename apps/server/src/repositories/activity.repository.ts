@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import { activities, type ActivityRow } from '../schema/index.ts';
+import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { activities, type ActivityRow, activitySamples, type ActivitySamplesRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type NewActivity = Omit<ActivityRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewActivity = Omit<ActivityRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectedReason'>;
+export type NewActivitySamples = Omit<ActivitySamplesRow, 'createdAt'>;
 
 @Injectable()
 export class ActivityRepository {
@@ -32,5 +33,43 @@ export class ActivityRepository {
       .from(activities)
       .where(and(...where))
       .orderBy(asc(activities.date), asc(activities.startTime), asc(activities.createdAt));
+  }
+
+  async insertSamples(samples: NewActivitySamples): Promise<void> {
+    await this.database.tx.insert(activitySamples).values(samples);
+  }
+
+  async findSamples(userId: string, activityId: string): Promise<ActivitySamplesRow | undefined> {
+    const [row] = await this.database.tx
+      .select()
+      .from(activitySamples)
+      .where(and(eq(activitySamples.userId, userId), eq(activitySamples.activityId, activityId)));
+    return row;
+  }
+
+  /** The runner's subjective fields and the sRPE load that follows from the RPE. */
+  async updateFeedback(
+    userId: string,
+    id: string,
+    set: Partial<Pick<ActivityRow, 'rpe' | 'feeling' | 'notes' | 'internalLoad'>>,
+  ): Promise<ActivityRow | undefined> {
+    const [row] = await this.database.tx
+      .update(activities)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(activities.userId, userId), eq(activities.id, id)))
+      .returning();
+    return row;
+  }
+
+  /** Marks the activity rejected (idempotent: the first reason stays) and unlinks its workout. */
+  async reject(userId: string, id: string, reason: string): Promise<void> {
+    await this.database.tx
+      .update(activities)
+      .set({
+        rejectedReason: sql`coalesce(${activities.rejectedReason}, ${reason})`,
+        workoutId: null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(activities.userId, userId), eq(activities.id, id)));
   }
 }

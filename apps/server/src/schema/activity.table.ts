@@ -28,6 +28,11 @@ export const activities = pgTable(
     internalLoad: doublePrecision('internal_load'),
     /** Banister TRIMP. */
     trimp: doublePrecision('trimp'),
+    /**
+     * Set by NormalizeActivity when a value is impossible (e.g. faster than the world record): the row is kept
+     * as the runner entered it, but it counts for no load and fulfils no workout.
+     */
+    rejectedReason: text('rejected_reason'),
     workoutId: text('workout_id').references(() => scheduledWorkouts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

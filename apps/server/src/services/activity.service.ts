@@ -1,22 +1,41 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Activity, DateRangeQuery, ManualActivity } from '@runningcoach/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  Activity,
+  ActivityFeedback,
+  ActivitySamples,
+  DateRangeQuery,
+  ManualActivity,
+} from '@runningcoach/contracts';
 import { addDays, banisterTrimp, sessionRpeLoad } from '@runningcoach/engine';
+import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { enqueue } from '../queue/pipelines/jobs.ts';
+import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { PendingTaskRepository } from '../repositories/pending-task.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
+import { decodeSamples, encodeSamples } from '../samples/codec.ts';
+import { summarizeSamples } from '../samples/summary.ts';
 import type { ActivityRow, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
+import { impossibleValue } from './activity-validation.ts';
 import { engineError, runnerToday } from './plan.service.ts';
 
 const RUNNING = new Set(['run', 'trail_run', 'treadmill']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ActivityDto = Activity & { samples?: unknown[] };
+/** Server extensions: why NormalizeActivity rejected it, and (GET /activities/:id) the time series. */
+const activityNotFound = () => new AppError(404, 'NOT_FOUND', 'activity not found');
 
-export function toActivity(row: ActivityRow): Activity {
-  const out: Activity = {
+export type ActivityDto = Activity & { rejectedReason?: string; samples?: ActivitySamples | null };
+
+export type NormalizeOutcome = { status: 'accepted'; date: string } | { status: 'rejected'; reason: string };
+
+export function toActivity(row: ActivityRow): ActivityDto {
+  const out: ActivityDto = {
     id: row.id,
     date: row.date,
     type: row.type,
@@ -35,6 +54,7 @@ export function toActivity(row: ActivityRow): Activity {
     'internalLoad',
     'trimp',
     'workoutId',
+    'rejectedReason',
   ] as const;
   for (const k of optional) if (row[k] != null) (out as Record<string, unknown>)[k] = row[k];
   return out;
@@ -61,7 +81,7 @@ export function computeLoads(
 }
 
 /** Does this activity fulfil that planned workout? A run fulfils any running workout, strength a strength one. */
-function fulfils(workout: ScheduledWorkoutRow, type: string): boolean {
+export function fulfils(workout: ScheduledWorkoutRow, type: string): boolean {
   if (workout.state === 'completed' || workout.type === 'rest') return false;
   return workout.type === 'strength' ? type === 'strength' : RUNNING.has(type);
 }
@@ -74,11 +94,24 @@ export class ActivityService {
     @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(PendingTaskRepository) private readonly tasks: PendingTaskRepository,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
   ) {}
 
-  /** Stores a manual log with its loads and marks the linked (or same-day) planned workout completed. */
-  log(userId: string, input: ManualActivity): Promise<Activity> {
-    return this.database.asUser(userId, async () => {
+  private readonly logger = new Logger('Activities');
+
+  /**
+   * Stores a manual log (and its samples) with its loads, marks the linked (or same-day) planned workout
+   * completed, then, once committed, queues NormalizeActivity (→ rolling stats → plan adaptation).
+   */
+  async log(userId: string, body: ManualActivity): Promise<ActivityDto> {
+    const { samples, ...entered } = body;
+    // Summary fields the runner left out come from the samples.
+    const input: Omit<ManualActivity, 'samples'> = samples
+      ? { ...summarizeSamples(samples), ...entered }
+      : entered;
+    const activity = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId);
       if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
       if (input.date > addDays(runnerToday(user), 1)) {
@@ -118,6 +151,8 @@ export class ActivityService {
         ...loads,
         workoutId: workout?.id ?? null,
       });
+      if (samples)
+        await this.activities.insertSamples({ activityId: row.id, userId, ...encodeSamples(samples) });
       if (workout) {
         await this.plans.updateWorkout(userId, workout.id, {
           state: 'completed',
@@ -127,22 +162,89 @@ export class ActivityService {
       await this.audit.record(userId, 'activity.create', 'activity', row.id);
       return toActivity(row);
     });
+    await this.cache.invalidate(userId);
+    try {
+      await enqueue.normalizeActivity(this.queue, { userId, activityId: activity.id });
+    } catch (err) {
+      // The log is stored either way; the runner's next write or the weekly batch recomputes the load.
+      this.logger.warn(`NormalizeActivity not queued: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return activity;
   }
 
-  list(userId: string, range: DateRangeQuery): Promise<{ activities: Activity[] }> {
+  /**
+   * NormalizeActivity: an impossible value (faster than the world record, HR outside 25-250, no duration)
+   * marks the activity rejected with the reason (kept, not deleted; it counts for no load and completes no
+   * workout); a missing RPE leaves a pending task. Idempotent.
+   */
+  async normalize(userId: string, activityId: string): Promise<NormalizeOutcome> {
+    const outcome = await this.database.asUser(userId, async (): Promise<NormalizeOutcome> => {
+      const row = await this.activities.findById(userId, activityId);
+      if (!row) return { status: 'rejected', reason: 'activity no longer exists' };
+      if (row.rejectedReason != null) return { status: 'rejected', reason: row.rejectedReason };
+      const reason = impossibleValue(row);
+      if (reason) {
+        await this.activities.reject(userId, activityId, reason);
+        const workout = row.workoutId ? await this.plans.findWorkout(userId, row.workoutId) : undefined;
+        if (workout?.completedActivityId === activityId) {
+          await this.plans.updateWorkout(userId, workout.id, { state: 'planned', completedActivityId: null });
+        }
+        await this.audit.record(userId, 'activity.reject', 'activity', activityId);
+        return { status: 'rejected', reason };
+      }
+      if (row.rpe == null) await this.tasks.create(userId, 'rpe_missing', activityId);
+      return { status: 'accepted', date: row.date };
+    });
+    await this.cache.invalidate(userId);
+    return outcome;
+  }
+
+  /**
+   * The runner's RPE, feeling or notes, added or corrected later: the sRPE load follows the RPE, an RPE
+   * settles the pending `rpe_missing` task, and the load series is recomputed from that day on.
+   */
+  async feedback(userId: string, id: string, body: ActivityFeedback): Promise<ActivityDto> {
+    if (!UUID.test(id)) throw activityNotFound();
+    const row = await this.database.asUser(userId, async () => {
+      const current = await this.activities.findById(userId, id);
+      if (!current) throw activityNotFound();
+      const set: Parameters<ActivityRepository['updateFeedback']>[2] = { ...body };
+      if (body.rpe !== undefined) {
+        set.internalLoad = body.rpe === null ? null : sessionRpeLoad(body.rpe, current.durationSec);
+      }
+      const updated = (await this.activities.updateFeedback(userId, id, set))!;
+      if (updated.rpe != null) await this.tasks.complete(userId, 'rpe_missing', id);
+      await this.audit.record(userId, 'activity.feedback', 'activity', id);
+      return updated;
+    });
+    await this.cache.invalidate(userId);
+    if (body.rpe !== undefined && row.rejectedReason == null) {
+      const cause = `feedback:${id}:${new Date(row.updatedAt).getTime()}`;
+      try {
+        await enqueue.updateRollingStats(this.queue, { userId, fromDate: row.date, cause });
+      } catch (err) {
+        this.logger.warn(
+          `UpdateRollingStats not queued: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    }
+    return toActivity(row);
+  }
+
+  list(userId: string, range: DateRangeQuery): Promise<{ activities: ActivityDto[] }> {
     return this.database.asUser(userId, async () => ({
       activities: (await this.activities.list(userId, range)).map(toActivity),
     }));
   }
 
   get(userId: string, id: string): Promise<ActivityDto> {
-    const notFound = () => new AppError(404, 'NOT_FOUND', 'activity not found');
+    const notFound = activityNotFound;
     if (!UUID.test(id)) return Promise.reject(notFound());
     return this.database.asUser(userId, async () => {
       const row = await this.activities.findById(userId, id);
       if (!row) throw notFound();
-      // Manual logs have no time series; imported files will fill this.
-      return { ...toActivity(row), samples: [] };
+      const stored = await this.activities.findSamples(userId, id);
+      return { ...toActivity(row), samples: stored ? decodeSamples(stored) : null };
     });
   }
 }

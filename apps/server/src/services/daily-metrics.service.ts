@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DailyMetrics, Readiness } from '@runningcoach/contracts';
-import { adaptPlan, addDays, assessReadiness, sleepIndex } from '@runningcoach/engine';
+import { addDays, assessReadiness, sleepIndex } from '@runningcoach/engine';
+import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DailyMetricsRepository, type MetricsValues } from '../repositories/daily-metrics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
-import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import type { DailyMetricsRow } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
-import {
-  engineError,
-  runnerToday,
-  type ScheduledWorkout,
-  toPlan,
-  toWorkout,
-  workoutColumns,
-} from './plan.service.ts';
+import { PlanAdaptationService } from './plan-adaptation.service.ts';
+import { engineError, runnerToday, type ScheduledWorkout } from './plan.service.ts';
 
 /** Readiness looks back this far for the runner's personal baselines. */
 export const HISTORY_DAYS = 60;
@@ -52,16 +46,17 @@ export class DailyMetricsService {
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(DailyMetricsRepository) private readonly metrics: DailyMetricsRepository,
-    @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(PlanAdaptationService) private readonly adaptation: PlanAdaptationService,
+    @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
   ) {}
 
   /**
    * Stores the day's check-in, assesses readiness against the runner's own history, and adapts the plan from
    * that day on (a check-in for an earlier day is stored and assessed, but the past is never rewritten).
    */
-  checkIn(userId: string, input: DailyMetrics): Promise<CheckInResult> {
-    return this.database.asUser(userId, async () => {
+  async checkIn(userId: string, input: DailyMetrics): Promise<CheckInResult> {
+    const result = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId);
       if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
       const today = runnerToday(user);
@@ -110,70 +105,16 @@ export class DailyMetricsService {
       };
       const row = await this.metrics.upsert(values);
       await this.audit.record(userId, 'daily_metrics.upsert', 'daily_metrics', row.id);
-      const workout = await this.adapt(userId, input.date, today, readiness, user.settings.units);
+      // Only the days from the check-in on: missed days are the midnight pipeline's business.
+      const { workout } = await this.adaptation.adaptInTx(userId, {
+        date: input.date,
+        today,
+        readiness,
+        units: user.settings.units,
+      });
       return { metrics: toMetrics(row), readiness, workout };
     });
-  }
-
-  /** adaptPlan on the active plan from `date` on; persists the changed workouts and leaves a notification. */
-  private async adapt(
-    userId: string,
-    date: string,
-    today: string,
-    readiness: Readiness,
-    units: 'km' | 'mi',
-  ): Promise<ScheduledWorkout | null> {
-    const active = await this.plans.findActive(userId, { forUpdate: true });
-    if (!active) return null;
-    const rows = await this.plans.workoutsOf(userId, active.id);
-    const onDay = () => rows.find((w) => w.date === date);
-    if (date < today) return onDay() ? toWorkout(onDay()!) : null;
-    // Only the days from the check-in on: missed days are the midnight pipeline's business, not the check-in's.
-    const upcoming = rows.filter((w) => w.date >= date && w.state === 'planned');
-    const plan = toPlan(active, upcoming);
-    let result;
-    try {
-      result = adaptPlan(plan, { today: date, readiness, units });
-    } catch (err) {
-      throw engineError(err);
-    }
-    const changes = result.changes.filter((c) => c.date >= date);
-    for (const change of changes) {
-      if (change.after) {
-        const updated = await this.plans.updateWorkout(
-          userId,
-          change.workoutId,
-          workoutColumns(change.after),
-        );
-        const i = rows.findIndex((w) => w.id === change.workoutId);
-        if (updated && i >= 0) rows[i] = updated;
-      } else {
-        await this.plans.deleteWorkout(userId, change.workoutId);
-        const i = rows.findIndex((w) => w.id === change.workoutId);
-        if (i >= 0) rows.splice(i, 1);
-      }
-    }
-    if (changes.length > 0) {
-      await this.metrics.notify({
-        userId,
-        kind: 'plan_adapted',
-        title: date === today ? "Today's workout was adjusted" : `Your workout on ${date} was adjusted`,
-        body: result.reasons.map((r) => r.message).join(' ') || 'Your plan was adjusted.',
-        data: {
-          date,
-          readiness: { color: readiness.color, score: readiness.score },
-          changes: changes.map((c) => ({
-            workoutId: c.workoutId,
-            date: c.date,
-            rule: c.rule,
-            from: c.before?.type ?? null,
-            to: c.after?.type ?? null,
-          })),
-          reasons: result.reasons,
-        },
-      });
-      await this.audit.record(userId, 'plan.adapt', 'training_plan', active.id);
-    }
-    return onDay() ? toWorkout(onDay()!) : null;
+    await this.cache.invalidate(userId);
+    return result;
   }
 }

@@ -1,14 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DateRangeQuery, Readiness, Reason } from '@runningcoach/contracts';
-import { addDays, daysBetween, loadRiskFlags, type RollingLoadDay, rollingLoad } from '@runningcoach/engine';
+import { addDays, daysBetween, type RollingLoadDay } from '@runningcoach/engine';
+import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
+import { localDate } from '../queue/pipelines/local-time.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
+import { AlertRepository } from '../repositories/alert.repository.ts';
 import { DailyMetricsRepository } from '../repositories/daily-metrics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { type OpenTask, PendingTaskRepository } from '../repositories/pending-task.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
-import type { ActivityRow, UserRow } from '../schema/index.ts';
+import type { AlertRow, UserRow } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
-import { engineError, runnerToday, type ScheduledWorkout, toWorkout } from './plan.service.ts';
+import { dailyLoads, loadSeries } from './load-series.ts';
+import { runnerToday, type ScheduledWorkout, toWorkout } from './plan.service.ts';
+import { ALERT_WINDOW_DAYS } from './rolling-stats.service.ts';
 
 /** Default window of `GET /stats/load` and the longest one it serves. */
 export const DEFAULT_LOAD_DAYS = 90;
@@ -29,11 +35,33 @@ export interface Dashboard {
   coachNote: string;
 }
 
-/** A day's load: the sRPE of each activity, else its TRIMP (an activity with neither counts 0). */
-export function dailyLoads(rows: readonly ActivityRow[]): { date: string; load: number }[] {
-  const byDay = new Map<string, number>();
-  for (const a of rows) byDay.set(a.date, (byDay.get(a.date) ?? 0) + (a.internalLoad ?? a.trimp ?? 0));
-  return [...byDay].map(([date, load]) => ({ date, load }));
+/** What the dashboard cache keeps: the answer and the zone its `date` was computed in. */
+interface CachedDashboard {
+  dashboard: Dashboard;
+  timeZone: string;
+}
+
+/** A RiskAlert row as a dashboard reason: the engine's code, the alert's text, and where to act on it. */
+function alertReason(a: AlertRow): Reason {
+  const data: Record<string, number | string | boolean | null> = {
+    alertId: a.id,
+    date: a.date,
+    severity: a.severity,
+  };
+  for (const [k, v] of Object.entries(a.data)) {
+    if (v === null || ['number', 'string', 'boolean'].includes(typeof v))
+      data[k] = v as number | string | boolean | null;
+  }
+  return { code: a.kind.toUpperCase(), message: a.body, data };
+}
+
+function taskReason(t: OpenTask): Reason {
+  const what = t.activityType ? t.activityType.replace('_', ' ') : 'activity';
+  return {
+    code: 'RPE_MISSING',
+    message: `How hard was your ${what}${t.date ? ` on ${t.date}` : ''}? Add its RPE (0-10) so it counts in your load.`,
+    data: { taskId: t.id, activityId: t.activityId, date: t.date },
+  };
 }
 
 function coachNote(workout: ScheduledWorkout | null, readiness: Readiness | null, alerts: Reason[]): string {
@@ -59,6 +87,9 @@ export class StatsService {
     @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(DailyMetricsRepository) private readonly metrics: DailyMetricsRepository,
     @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(AlertRepository) private readonly alerts: AlertRepository,
+    @Inject(PendingTaskRepository) private readonly tasks: PendingTaskRepository,
+    @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<CachedDashboard>,
   ) {}
 
   /** Daily series on [from, to] (default: the last 90 days); the EWMAs start at the runner's first activity. */
@@ -81,8 +112,20 @@ export class StatsService {
     });
   }
 
-  /** What the runner sees first: today's workout, readiness, load, alerts and a note. */
-  today(userId: string): Promise<Dashboard> {
+  /**
+   * What the runner sees first: today's workout, readiness, load, alerts (open RiskAlerts, red readiness,
+   * pending tasks) and a note. Cached per runner until a write invalidates it (see cache/).
+   */
+  async today(userId: string): Promise<Dashboard> {
+    const { value, stamp } = await this.cache.get(userId);
+    // A cached answer from before the runner's midnight is yesterday's dashboard.
+    if (value && safeLocalDate(value.timeZone) === value.dashboard.date) return value.dashboard;
+    const fresh = await this.compute(userId);
+    await this.cache.set(userId, fresh, stamp);
+    return fresh.dashboard;
+  }
+
+  private compute(userId: string): Promise<CachedDashboard> {
     return this.database.asUser(userId, async () => {
       const user = await this.user(userId);
       const date = runnerToday(user);
@@ -91,18 +134,26 @@ export class StatsService {
       const workout = row ? toWorkout(row) : null;
       const readiness = (await this.metrics.onDate(userId, date))?.readiness ?? null;
       const last = (await this.series(userId, date, date)).at(-1)!;
-      const alerts = loadRiskFlags(last);
+      // Newest alert of each kind from the last week (older ones are history, see GET /alerts).
+      const open = await this.alerts.open(userId, addDays(date, -(ALERT_WINDOW_DAYS - 1)));
+      const latest = open.filter((a, i) => open.findIndex((b) => b.kind === a.kind) === i);
+      const alerts = latest.map(alertReason);
       if (readiness?.color === 'red') {
         alerts.push({ code: 'READINESS_RED', message: 'Readiness is red today: keep it easy or rest.' });
       }
+      const tasks = (await this.tasks.open(userId)).map(taskReason);
       const { acute, chronic, acwr, tsb, monotony } = last;
       return {
-        date,
-        workout,
-        readiness,
-        load: { acute, chronic, acwr, tsb, monotony },
-        alerts,
-        coachNote: coachNote(workout, readiness, alerts),
+        timeZone: user.settings?.timeZone || 'UTC',
+        dashboard: {
+          date,
+          workout,
+          readiness,
+          load: { acute, chronic, acwr, tsb, monotony },
+          alerts: [...alerts, ...tasks],
+          // Tasks are chores, not coaching: the note speaks of the rest.
+          coachNote: coachNote(workout, readiness, alerts),
+        },
       };
     });
   }
@@ -114,25 +165,24 @@ export class StatsService {
   }
 
   private async series(userId: string, from: string, to: string): Promise<LoadDay[]> {
-    const rows = await this.activities.list(userId, { to });
-    const loads = dailyLoads(rows);
-    const first = loads[0]?.date;
-    const start = first && first < from ? first : from;
-    try {
-      return rollingLoad(loads, { from: start, to })
-        .filter((d) => d.date >= from)
-        .map(({ date, load, acute, chronic, acwr, tsb, monotony, strain }) => ({
-          date,
-          load,
-          acute,
-          chronic,
-          acwr,
-          tsb,
-          monotony,
-          strain,
-        }));
-    } catch (err) {
-      throw engineError(err);
-    }
+    const loads = dailyLoads(await this.activities.list(userId, { to }));
+    return loadSeries(loads, from, to).map(({ date, load, acute, chronic, acwr, tsb, monotony, strain }) => ({
+      date,
+      load,
+      acute,
+      chronic,
+      acwr,
+      tsb,
+      monotony,
+      strain,
+    }));
+  }
+}
+
+function safeLocalDate(timeZone: string): string {
+  try {
+    return localDate(Date.now(), timeZone);
+  } catch {
+    return localDate(Date.now(), 'UTC');
   }
 }

@@ -2,8 +2,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Logger } from 'pino';
 import { AuthService } from '../services/auth.service.ts';
-import { TokenService } from '../services/token.service.ts';
+import { AuthenticatorService } from '../services/authenticator.service.ts';
+import { PlanService } from '../services/plan.service.ts';
+import { StatsService } from '../services/stats.service.ts';
 import { UserService } from '../services/user.service.ts';
+import { WorkoutService } from '../services/workout.service.ts';
 import { type AppRouter, appRouter } from './app-router.ts';
 import type { TrpcContext, TrpcServices } from './trpc.ts';
 
@@ -11,7 +14,14 @@ import type { TrpcContext, TrpcServices } from './trpc.ts';
 export async function mountTrpc(app: NestFastifyApplication, logger?: Logger): Promise<void> {
   let services: TrpcServices | undefined;
   const resolve = (): TrpcServices =>
-    (services ??= { auth: app.get(AuthService), users: app.get(UserService), tokens: app.get(TokenService) });
+    (services ??= {
+      auth: app.get(AuthService),
+      users: app.get(UserService),
+      authenticator: app.get(AuthenticatorService),
+      plans: app.get(PlanService),
+      workouts: app.get(WorkoutService),
+      stats: app.get(StatsService),
+    });
   await app.register(fastifyTRPCPlugin<AppRouter>, {
     prefix: '/trpc',
     trpcOptions: {

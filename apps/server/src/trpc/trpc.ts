@@ -2,15 +2,23 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { AuthService } from '../services/auth.service.ts';
-import type { AccessClaims, TokenService } from '../services/token.service.ts';
+import type { AuthenticatorService } from '../services/authenticator.service.ts';
+import type { PlanService } from '../services/plan.service.ts';
+import type { StatsService } from '../services/stats.service.ts';
+import type { AccessClaims } from '../services/token.service.ts';
 import type { UserService } from '../services/user.service.ts';
+import type { WorkoutService } from '../services/workout.service.ts';
 import { AppError, toErrorResponse, validationError } from '../utils/errors.ts';
 
 /** The Nest services the routers call, resolved from the Nest app per request (types only here). */
 export interface TrpcServices {
   auth: AuthService;
   users: UserService;
-  tokens: TokenService;
+  /** The REST guard's check: our or Supabase's token, not revoked. */
+  authenticator: AuthenticatorService;
+  plans: PlanService;
+  workouts: WorkoutService;
+  stats: StatsService;
 }
 
 export interface TrpcContext {
@@ -76,22 +84,14 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** A valid Bearer access token, or UNAUTHORIZED; the procedures get `ctx.auth`. */
+/** A valid Bearer access token (the same check as REST's guard), or UNAUTHORIZED; the procedures get `ctx.auth`. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const match = ctx.authorization ? /^Bearer\s+(\S+)$/i.exec(ctx.authorization) : null;
-  if (!match?.[1]) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'an access token is required (Authorization: Bearer)',
-      cause: new AppError(401, 'UNAUTHENTICATED', 'an access token is required (Authorization: Bearer)'),
-    });
-  }
   let auth: AccessClaims;
   try {
-    auth = await ctx.services.tokens.verifyAccess(match[1]);
+    auth = await ctx.services.authenticator.authenticate(ctx.authorization);
   } catch (err) {
     const cause = err instanceof AppError ? err : new AppError(401, 'INVALID_TOKEN', 'invalid access token');
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+    throw new TRPCError({ code: TRPC_CODES[cause.status] ?? 'UNAUTHORIZED', message: cause.message, cause });
   }
   return next({ ctx: { auth } });
 });

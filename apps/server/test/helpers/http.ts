@@ -28,13 +28,15 @@ export function client(baseUrl: string) {
     }
     const res = await fetch(baseUrl + path, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    const json = /\bjson\b/.test(res.headers.get('content-type') ?? '');
+    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: res.headers };
   }
   return {
     request,
     get: (path: string, token?: string) => request('GET', path, { token }),
     post: (path: string, json?: unknown, token?: string) => request('POST', path, { json, token }),
     patch: (path: string, json?: unknown, token?: string) => request('PATCH', path, { json, token }),
+    delete: (path: string, json?: unknown, token?: string) => request('DELETE', path, { json, token }),
   };
 }
 

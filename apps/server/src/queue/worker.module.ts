@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DASHBOARD_CACHE_PROVIDERS } from '../cache/dashboard-cache.provider.ts';
+import type { AppConfig } from '../config/config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { ActivityRepository } from '../repositories/activity.repository.ts';
+import { AuditRepository } from '../repositories/audit.repository.ts';
+import { DailyMetricsRepository } from '../repositories/daily-metrics.repository.ts';
+import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { PlanRepository } from '../repositories/plan.repository.ts';
+import { UserRepository } from '../repositories/user.repository.ts';
+import { ActivityService } from '../services/activity.service.ts';
+import { PIPELINE_PROVIDERS } from '../services/pipeline-services.ts';
+import { APP_CONFIG, DB_CONNECTION } from '../utils/tokens.ts';
+import type { QueueLogger } from './job-queue.ts';
+import { QueueModule } from './queue.module.ts';
+
+/** What `npm run start:worker` needs: the database, the domain services behind the pipelines, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, logger: QueueLogger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [QueueModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queue.prefix, logger })],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DB_CONNECTION, useFactory: () => openDatabase(config.database) },
+        DatabaseRepository,
+        UserRepository,
+        AuditRepository,
+        PlanRepository,
+        DailyMetricsRepository,
+        ActivityRepository,
+        ActivityService,
+        ...PIPELINE_PROVIDERS,
+        ...DASHBOARD_CACHE_PROVIDERS,
+      ],
+    };
+  }
+}
