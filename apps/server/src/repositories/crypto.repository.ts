@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
 
@@ -23,6 +23,17 @@ export class CryptoRepository {
 
   uuid(): string {
     return randomUUID();
+  }
+
+  /** An HMAC-SHA-256 key for signing and verifying JWTs (HS256). */
+  importHmacKey(secret: string): Promise<webcrypto.CryptoKey> {
+    return webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   sha256(value: string): string {

@@ -16,6 +16,16 @@ describe('TokenService', () => {
     expect(await tokens.verifyAccess(await tokens.signAccess(claims))).toEqual(claims);
   });
 
+  it('a token verified once is still refused once it expires', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await tokens.signAccess(claims, now);
+    expect(await tokens.verifyAccess(token, now + 60)).toEqual(claims);
+    expect(await tokens.verifyAccess(token, now + 60)).toEqual(claims);
+    await expect(tokens.verifyAccess(token, now + 15 * 60 + 1)).rejects.toMatchObject({
+      code: 'TOKEN_EXPIRED',
+    });
+  });
+
   it('rejects expired, unsigned and other-algorithm tokens', async () => {
     const expired = await tokens.signAccess(claims, Math.floor(Date.now() / 1000) - 3600);
     await expect(tokens.verifyAccess(expired)).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
