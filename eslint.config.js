@@ -22,12 +22,25 @@ export default tseslint.config(
         'error',
         { object: 'Date', property: 'now', message: 'The engine takes "today" as an argument.' },
         { object: 'Math', property: 'random', message: 'The engine uses no unseeded randomness.' },
+        { object: 'performance', property: 'now', message: 'The engine reads no clock.' },
+        { object: 'crypto', property: 'getRandomValues', message: 'The engine uses no unseeded randomness.' },
+        { object: 'crypto', property: 'randomUUID', message: 'The engine uses no unseeded randomness.' },
       ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "NewExpression[callee.name='Date']",
           message: 'Use the engine date helpers (YYYY-MM-DD day numbers).',
+        },
+        {
+          // `Date()` without `new` reads the clock too.
+          selector: "CallExpression[callee.name='Date']",
+          message: 'The engine takes "today" as an argument.',
+        },
+        {
+          // Locale- and zone-dependent output differs between the phone, the watch and the server.
+          selector: 'CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]',
+          message: 'Format with the engine helpers: output must not depend on the device locale or zone.',
         },
       ],
       'no-restricted-globals': ['error', 'process', 'fetch', 'window', 'document'],

@@ -52,6 +52,8 @@ import { PipelineRunner, QUEUE_LOGGER } from './queue/pipeline-runner.ts';
 import { QueueModule } from './queue/queue.module.ts';
 import { PIPELINE_PROVIDERS } from './services/pipeline-services.ts';
 import { createLogger } from './utils/logger.ts';
+import { SYNC_CONTROLLERS, SYNC_PROVIDERS } from './sync/sync.providers.ts';
+import { REALTIME_API_PROVIDERS } from './realtime/realtime.providers.ts';
 
 @Module({})
 export class AppModule {
@@ -76,6 +78,7 @@ export class AppModule {
         CalendarController,
         NotificationController,
         AlertController,
+        ...SYNC_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -114,7 +117,9 @@ export class AppModule {
         WorkoutService,
         // Pipelines (rolling stats, alerts, plan adaptation, missed workouts, weekly) and the dashboard cache.
         ...PIPELINE_PROVIDERS,
+        ...SYNC_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
+        ...REALTIME_API_PROVIDERS,
         { provide: QUEUE_LOGGER, useValue: queueLogger },
         PipelineRunner,
         InvalidateDashboardOnWrite,

@@ -7,6 +7,7 @@ import { AppModule } from './app.module.ts';
 import type { AppConfig } from './config/config.ts';
 import { jsonOnlyHook } from './middleware/json-only.hook.ts';
 import { installOps } from './ops/ops.ts';
+import { installSyncHttp } from './sync/sync-http.ts';
 import { mountTrpc } from './trpc/mount.ts';
 import { createLogger, PinoNestLogger } from './utils/logger.ts';
 
@@ -28,6 +29,7 @@ export async function createApp(
     trustProxy: config.trustProxy,
   });
   adapter.getInstance().addHook('onRequest', jsonOnlyHook);
+  installSyncHttp(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -9,6 +9,7 @@ import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
 import { runnerRows, runnerTables } from './helpers/runner-rows.ts';
 import { register, useServer } from './helpers/suite.ts';
+import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 
 /** A short recorded run with its time series. */
 const RECORDED = {
@@ -39,6 +40,23 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     const recorded = await s.api.post('/activities', { ...RECORDED, date: todayUtc() }, token);
     expect(recorded.status).toBe(201);
     expect((await s.api.post('/plan/calendar-token', undefined, token)).status).toBe(201);
+    // Sync bookkeeping: a tombstone (create, then delete), an idempotent answer and a logged conflict.
+    const gone = { id: `gone${userId.slice(0, 8)}`, date: todayUtc(), type: 'run', duration_sec: 60 };
+    expect((await s.api.post('/sync', { changes: { activities: { created: [gone] } } }, token)).status).toBe(
+      200,
+    );
+    const synced = await s.api.request('POST', '/sync', {
+      json: {
+        changes: { activities: { deleted: [gone.id] }, training_plans: { updated: [{ id: 'not-a-plan' }] } },
+      },
+      token,
+      headers: { 'idempotency-key': 'account-export-test' },
+    });
+    expect(synced.body.conflicts).toHaveLength(1);
+    const complete = await s.api.post('/sync/complete', { deviceId: 'phone-1', cursor: 1 }, token);
+    expect(complete.status).toBe(200);
+    // Let the activities' pipelines settle: a rolling-stats run clears load alerts it no longer sees.
+    await waitForIdle(queueOf(s.server));
     const db = s.server.db;
     await db.execute(sql`insert into activity_samples (activity_id, user_id, encoding, sample_count, channels, data)
       values (${activityId}, ${userId}, 'test-v0', 3, array['t', 'hr'], decode('010203', 'hex'))

@@ -54,6 +54,20 @@ describe.each(BACKENDS)('activities on %s', (backend) => {
     expect(res.body.workoutId).toBe(target.id);
     expect(res.body).not.toHaveProperty('internalLoad');
     expect(res.body).not.toHaveProperty('trimp');
+    // Done is done: a second log against it, or a strength session against a run, is a 422 naming workoutId.
+    const before = await domainSnapshot(s.server.db);
+    for (const body of [
+      { date: todayUtc(), type: 'run', durationSec: 1800, workoutId: target.id },
+      { date: todayUtc(), type: 'strength', durationSec: 1800, workoutId: plan.workouts[2]!.id },
+    ]) {
+      const refused = await s.api.post('/activities', body, accessToken);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({
+        code: 'WORKOUT_MISMATCH',
+        message: expect.stringMatching(/^workoutId: /),
+      });
+    }
+    expect(await domainSnapshot(s.server.db)).toEqual(before);
   });
 
   it('lists by date range', async () => {

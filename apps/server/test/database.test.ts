@@ -92,6 +92,30 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     }
   });
 
+  // PGlite has one connection: its transactions never interleave, so only PostgreSQL can deadlock.
+  if (backend === 'postgres')
+    it('a unit of work that loses a deadlock is run again, and both finish', async () => {
+      const database = s.server.app.get(DatabaseRepository);
+      const { user } = await register(s.api);
+      let release!: () => void;
+      const bothHoldOne = new Promise<void>((r) => (release = r));
+      let holding = 0;
+      let runs = 0;
+      // Two transactions take the same two locks in opposite order: PostgreSQL kills one of them.
+      const work = (first: number, second: number) =>
+        database.asUser(user.id, async () => {
+          runs++;
+          await database.tx.execute(sql`select pg_advisory_xact_lock(${first})`);
+          if (++holding === 2) release();
+          await bothHoldOne;
+          await database.tx.execute(sql`select pg_advisory_xact_lock(${second})`);
+          return first;
+        });
+      const key = Math.floor(Math.random() * 1e9);
+      expect(await Promise.all([work(key, key + 1), work(key + 1, key)])).toEqual([key, key + 1]);
+      expect(runs).toBe(3); // the deadlock's victim ran twice
+    }, 20_000);
+
   it('the sign-in lookup is the one door past RLS, and it returns only an id', async () => {
     const { user } = await register(s.api);
     const rows = await asAppRole(

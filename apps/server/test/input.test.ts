@@ -13,6 +13,35 @@ const activity = { date: '2026-03-01', type: 'run', durationSec: 1800 };
 // [endpoint, method, needs an access token, cases]
 const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
   [
+    '/sync/check',
+    'POST',
+    true,
+    [
+      ['since not a number', { since: 'yesterday' }, 'since'],
+      ['unknown key', { since: 0, tables: [] }, 'tables'],
+    ],
+  ],
+  ['/sync/upload', 'POST', true, [['no changes', {}, 'changes']]],
+  [
+    '/sync/complete',
+    'POST',
+    true,
+    [
+      ['missing deviceId', { cursor: 1 }, 'deviceId'],
+      ['negative cursor', { deviceId: 'phone', cursor: -1 }, 'cursor'],
+    ],
+  ],
+  [
+    '/sync',
+    'POST',
+    true,
+    [
+      ['no changes', {}, 'changes'],
+      ['changes not an object', { changes: [] }, 'changes'],
+      ['unknown change kind', { changes: { activities: { moved: [] } } }, 'changes.activities.moved'],
+    ],
+  ],
+  [
     '/auth/register',
     'POST',
     false,
@@ -187,12 +216,16 @@ const QUERIES: [string, string][] = [
   ['/alerts?active=2', 'active'],
   ['/alerts?limit=abc', 'limit'],
   ['/plan/calendar.ics?token=short', 'token'],
+  ['/sync?last_pulled_at=yesterday', 'last_pulled_at'],
+  ['/sync?limit=0', 'limit'],
+  ['/sync/download?since=yesterday', 'since'],
 ];
 
 /** Path ids: [method, path, field named]. */
 const IDS: [string, string, string][] = [
   ['POST', '/notifications/not-a-uuid/read', 'id'],
   ['POST', '/alerts/x/dismiss', 'id'],
+  ['POST', '/sync/conflicts/x/undo', 'id'],
 ];
 
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
@@ -205,20 +238,29 @@ const NO_INPUT = [
   'GET /account/export',
   'POST /plan/calendar-token',
   'DELETE /plan/calendar-token',
+  'GET /sync/status',
 ];
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
   const s = useServer(backend);
   let token = '';
+  // The sync routes' cases run as a second runner: one runner's ~100 requests would meet the rate limit.
+  let syncToken = '';
+  const tokenFor = (path: string) => (path.startsWith('/sync') ? syncToken : token);
   beforeAll(async () => {
-    if (s.api) token = (await register(s.api, { email: ok.email })).accessToken; // else the setup error fails each test
+    if (!s.api) return; // the setup error fails each test
+    token = (await register(s.api, { email: ok.email })).accessToken;
+    syncToken = (await register(s.api)).accessToken;
   });
 
   describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
     it.each(cases)('%s → 400 naming %j, nothing written', async (_name, body, field) => {
       const before = await snapshot(s.server.db);
-      const res = await s.api.request(method, path, { json: body, token: authed ? token : undefined });
+      const res = await s.api.request(method, path, {
+        json: body,
+        token: authed ? tokenFor(path) : undefined,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
@@ -247,7 +289,11 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       ['text body', JSON.stringify(ok), 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ])('%s (%s) → %i %s', async (_name, raw, contentType, status, code) => {
       const before = await snapshot(s.server.db);
-      const res = await s.api.request(method, path, { raw, contentType, token: authed ? token : undefined });
+      const res = await s.api.request(method, path, {
+        raw,
+        contentType,
+        token: authed ? tokenFor(path) : undefined,
+      });
       expect(res.status).toBe(status);
       expect(res.body).toEqual({ error: { code, message: expect.any(String), details: null } });
       expect(await snapshot(s.server.db)).toEqual(before);
@@ -256,7 +302,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
 
   it.each(QUERIES)('GET %s → 400 naming %j, nothing written', async (path, field) => {
     const before = await snapshot(s.server.db);
-    const res = await s.api.get(path, token);
+    const res = await s.api.get(path, tokenFor(path));
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
@@ -265,7 +311,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
 
   it.each(IDS)('%s %s → 400 naming %j, nothing written', async (method, path, field) => {
     const before = await snapshot(s.server.db);
-    const res = await s.api.request(method, path, { token });
+    const res = await s.api.request(method, path, { token: tokenFor(path) });
     expect(res.status).toBe(400);
     expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
     expect(await snapshot(s.server.db)).toEqual(before);
@@ -275,7 +321,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     const covered = new Set([
       ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
       ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
-      ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss)$/, '/:id/$1')}`),
+      ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo)$/, '/:id/$1')}`),
       ...NO_INPUT,
     ]);
     expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);

@@ -4,6 +4,7 @@ import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
 import type { Client, Reply } from './helpers/http.ts';
+import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { apiRoutes } from './helpers/routes.ts';
 import { runnerRows } from './helpers/runner-rows.ts';
 import { register, useServer } from './helpers/suite.ts';
@@ -18,6 +19,7 @@ interface Owner {
   activityId: string;
   notificationId: string;
   alertId: string;
+  conflictId: string;
 }
 interface Ctx {
   api: Client;
@@ -91,6 +93,52 @@ const PROBES: Record<string, Probe> = {
     'not-found',
   ],
   'GET /alerts': async ({ api, b }) => [await api.get('/alerts', b.token), 'own-data'],
+  'GET /sync': async ({ api, b }) => [await api.get('/sync?window_days=0', b.token), 'own-data'],
+  // B deletes and overwrites A's ids through sync: ignored or refused, A's rows unchanged (checked below).
+  'POST /sync': async ({ api, a, b }) => {
+    const del = await api.post('/sync', { changes: { activities: { deleted: [a.activityId] } } }, b.token);
+    expect(del.status).toBe(200);
+    return [
+      await api.post(
+        '/sync',
+        {
+          changes: {
+            activities: {
+              updated: [{ id: a.activityId, date: '2026-03-01', type: 'run', duration_sec: 60 }],
+            },
+          },
+        },
+        b.token,
+      ),
+      'not-found',
+    ];
+  },
+  'POST /sync/check': async ({ api, b }) => [await api.post('/sync/check', {}, b.token), 'own-data'],
+  'POST /sync/upload': async ({ api, a, b }) => [
+    await api.post(
+      '/sync/upload',
+      {
+        changes: {
+          activities: { updated: [{ id: a.activityId, date: '2026-03-01', type: 'run', duration_sec: 60 }] },
+        },
+      },
+      b.token,
+    ),
+    'not-found',
+  ],
+  'GET /sync/download': async ({ api, b }) => [
+    await api.get('/sync/download?window_days=0', b.token),
+    'own-data',
+  ],
+  'POST /sync/complete': async ({ api, b }) => [
+    await api.post('/sync/complete', { deviceId: 'intruder', cursor: 1 }, b.token),
+    'own-data',
+  ],
+  'GET /sync/status': async ({ api, b }) => [await api.get('/sync/status', b.token), 'own-data'],
+  'POST /sync/conflicts/:id/undo': async ({ api, a, b }) => [
+    await api.post(`/sync/conflicts/${a.conflictId}/undo`, undefined, b.token),
+    'not-found',
+  ],
   'POST /alerts/:id/dismiss': async ({ api, a, b }) => [
     await api.post(`/alerts/${a.alertId}/dismiss`, undefined, b.token),
     'not-found',
@@ -131,6 +179,24 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       a.accessToken,
     );
     if (act.status !== 201) throw new Error(`activity: ${act.status}`);
+    // A conflict-log entry of A's: a device record, then a manual edit of its distance (device_wins).
+    const device = {
+      id: 'isoDeviceRun0001',
+      date: todayUtc(),
+      type: 'bike',
+      source: 'garmin',
+      duration_sec: 3600,
+    };
+    await s.api.post('/sync', { changes: { activities: { created: [device] } } }, a.accessToken);
+    const edit = { ...device, source: 'manual', duration_sec: 1200 };
+    await s.api.post('/sync', { changes: { activities: { updated: [edit] } } }, a.accessToken);
+    const [conflict] = await queryRows<{ id: string }>(
+      s.server.db,
+      sql`select id from sync_conflicts where user_id = ${a.user.id}`,
+    );
+    if (!conflict) throw new Error('the device edit left no conflict');
+    // The activity's pipelines settle first, so nothing of A's changes during the probes but what they do.
+    await waitForIdle(queueOf(s.server));
     const notes = await s.api.get('/notifications', a.accessToken);
     const notificationId = notes.body.notifications[0]?.id;
     if (!notificationId) throw new Error('the red check-in left no notification');
@@ -152,6 +218,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       activityId: act.body.id,
       notificationId,
       alertId: alert!.id,
+      conflictId: conflict.id,
     };
     ctx.b = { token: b.accessToken, userId: b.user.id };
   }, 60_000);
@@ -165,6 +232,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
   it('gets 404/401 or only its own data, and leaves every row of the first runner as it was', async () => {
     const before = await runnerRows(s.server.db, ctx.a.userId);
     const secrets = [
+      ctx.a.conflictId,
       ctx.a.userId,
       ctx.a.email,
       ctx.a.planId,

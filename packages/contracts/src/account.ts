@@ -33,6 +33,12 @@ export const AccountExportSchema = z.object({
   pendingTasks: z.array(z.record(z.string(), z.unknown())),
   rollingStats: z.array(z.record(z.string(), z.unknown())),
   auditLog: z.array(z.record(z.string(), z.unknown())),
+  /** Sync bookkeeping: the version clock, deleted ids, idempotent push answers, the conflict log. */
+  syncClock: z.array(z.record(z.string(), z.unknown())),
+  syncTombstones: z.array(z.record(z.string(), z.unknown())),
+  syncRequests: z.array(z.record(z.string(), z.unknown())),
+  syncConflicts: z.array(z.record(z.string(), z.unknown())),
+  syncDevices: z.array(z.record(z.string(), z.unknown())),
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0) })),
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;

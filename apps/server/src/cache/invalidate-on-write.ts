@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthedRequest } from '../middleware/auth.decorators.ts';
+import { RealtimeService } from '../realtime/realtime.service.ts';
 import { TokenService } from '../services/token.service.ts';
 import { DASHBOARD_CACHE, type RunnerCache } from './runner-cache.ts';
 
@@ -18,6 +19,7 @@ export class InvalidateDashboardOnWrite implements OnModuleInit {
     @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(RealtimeService) private readonly realtime: RealtimeService,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +29,8 @@ export class InvalidateDashboardOnWrite implements OnModuleInit {
       if (READS.has(req.method) || reply.statusCode >= 400) return payload;
       const userId = await this.runnerOf(req);
       if (userId) await this.cache.invalidate(userId);
+      // The runner's other devices pull now (the writer's own pull is then a cheap empty one).
+      if (userId) void this.realtime.publish(userId, 'sync:required');
       return payload;
     });
   }

@@ -40,6 +40,15 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('takes PUBLIC_URL for the links it hands out, without a trailing slash; only http(s)', () => {
+    const dir = tempDir();
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'https://coach.example.org/' }).publicUrl).toBe(
+      'https://coach.example.org',
+    );
+    expect(loadConfig({ DATA_DIR: dir }).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'ftp://coach.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('treats empty variables as unset', () => {
     const dir = tempDir();
     expect(loadConfig({ DATA_DIR: dir, PORT: '', DATABASE_URL: '' })).toMatchObject({

@@ -25,9 +25,15 @@ const EnvSchema = z.object({
   // dashboard/today cache: Redis keys under CACHE_PREFIX when REDIS_URL is set, else in-process; 0 turns it off.
   CACHE_PREFIX: env(z.string().default('rc:cache:')),
   DASHBOARD_CACHE_TTL_SECONDS: env(z.coerce.number().int().min(0).max(3600).default(30)),
+  // WebSocket /ws: Redis pub/sub channels `<REALTIME_PREFIX>runner:<userId>`; ping interval (dead sockets cut).
+  REALTIME_PREFIX: env(z.string().min(1).default('rc:rt:')),
+  WS_HEARTBEAT_SECONDS: env(z.coerce.number().min(0.05).max(600).default(30)),
   // Who may set X-Forwarded-For: unset/false → nobody (the socket address is the client), true → any hop,
   // else a comma list of proxy addresses/CIDRs (Fastify's trustProxy).
   TRUST_PROXY: env(z.string().default('false')),
+  // The address runners reach this server at (e.g. https://coach.example.org behind TLS); links the server
+  // hands out (the calendar feed) use it. Unset: the request's own scheme and host.
+  PUBLIC_URL: env(z.url({ protocol: /^https?$/ }).optional()),
   // Optional Supabase Auth: its access tokens are accepted too when a secret (HS256) or a JWKS URL is set.
   SUPABASE_JWT_SECRET: env(z.string().min(32, 'must be at least 32 characters').optional()),
   SUPABASE_JWKS_URL: env(z.url({ protocol: /^https?$/ }).optional()),
@@ -67,7 +73,9 @@ export interface AppConfig {
   rateLimit: { perMinute: number; prefix: string };
   queue: { prefix: string; workers: 'inline' | 'off' };
   cache: { prefix: string; dashboardTtlSeconds: number };
+  realtime: { prefix: string; heartbeatMs: number };
   trustProxy: TrustProxy;
+  publicUrl?: string;
   supabase?: SupabaseConfig;
 }
 
@@ -114,7 +122,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, prefix: e.RATE_LIMIT_PREFIX },
     queue: { prefix: e.QUEUE_PREFIX, workers: e.WORKERS ?? (e.REDIS_URL ? 'off' : 'inline') },
     cache: { prefix: e.CACHE_PREFIX, dashboardTtlSeconds: e.DASHBOARD_CACHE_TTL_SECONDS },
+    realtime: { prefix: e.REALTIME_PREFIX, heartbeatMs: Math.round(e.WS_HEARTBEAT_SECONDS * 1000) },
     trustProxy,
+    ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     ...(supabase && { supabase }),
   };
 }

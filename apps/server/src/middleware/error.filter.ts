@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { toErrorResponse } from '../utils/errors.ts';
+import { safeError } from '../utils/safe-error.ts';
 
 /** Every error leaves as `{ error: { code, message, details } }`; only 5xx are logged, with the cause. */
 @Catch()
@@ -11,7 +12,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { status, body } = toErrorResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    // Never the raw error: a failed query carries its parameters (health data, emails, hashes).
+    if (status >= 500) this.logger.error(safeError(exception));
     this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, status);
   }
 }

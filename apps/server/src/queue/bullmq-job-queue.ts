@@ -169,7 +169,7 @@ export class BullMqJobQueue implements JobQueue {
       queue: job.queueName,
       jobId: decodeJobId(job.id!),
       attempt: job.attemptsMade,
-      err: err.message,
+      err: errorMessage(err),
     };
     if ((await job.getState()) !== 'failed') {
       this.logger.warn(log, 'job attempt failed');
@@ -179,7 +179,7 @@ export class BullMqJobQueue implements JobQueue {
       jobId: decodeJobId(job.id!),
       name: job.queueName,
       payload: job.data as JsonValue,
-      error: err.message,
+      error: errorMessage(err),
       attemptsMade: job.attemptsMade,
       failedAt: Date.now(),
     };

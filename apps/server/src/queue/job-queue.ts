@@ -1,3 +1,5 @@
+import { safeError } from '../utils/safe-error.ts';
+
 /**
  * The server's job system. Two implementations share these semantics exactly: BullMQ on Redis when
  * `REDIS_URL` is set, an in-process queue otherwise (one process, nothing survives a restart).
@@ -95,8 +97,9 @@ export class JobQueueClosedError extends Error {
   }
 }
 
+/** What of a job's error may be logged and kept in a dead letter (no query parameters: see safeError). */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return err instanceof Error ? safeError(err).message : String(err);
 }
 
 /** Works across module copies and for errors rebuilt from another process, hence the name check. */

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DASHBOARD_CACHE_PROVIDERS } from '../cache/dashboard-cache.provider.ts';
+import { REALTIME_PROVIDERS } from '../realtime/realtime.providers.ts';
 import type { AppConfig } from '../config/config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
@@ -33,6 +34,7 @@ export class WorkerModule {
         ActivityService,
         ...PIPELINE_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
+        ...REALTIME_PROVIDERS,
       ],
     };
   }

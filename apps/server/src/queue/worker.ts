@@ -8,6 +8,7 @@ import { pingProcessor } from './ping.ts';
 import { createPipelineProcessors, PIPELINE_SCHEDULES } from './pipelines/processors.ts';
 import type { PipelineServices } from './pipelines/services.ts';
 import { type Processor, registerProcessors } from './processor.ts';
+import { loggerOptions } from '../utils/logger.ts';
 
 export interface WorkerOptions {
   queue: JobQueue;
@@ -84,7 +85,8 @@ export async function main({
   env = process.env,
   services,
 }: { env?: NodeJS.ProcessEnv; services?: PipelineServices } = {}) {
-  const logger = pino({ level: env.LOG_LEVEL || 'info' });
+  // The API's logger options: the same redaction of credentials and bodies.
+  const logger = pino(loggerOptions(env.LOG_LEVEL || 'info'));
   const config = jobQueueConfigFromEnv(env);
   if (!config.redisUrl) {
     logger.error('REDIS_URL is not set: without Redis the API process runs the jobs itself');

@@ -14,6 +14,11 @@ import {
   refreshTokens,
   rollingStats,
   scheduledWorkouts,
+  syncClock,
+  syncConflicts,
+  syncDevices,
+  syncRequests,
+  syncTombstones,
   trainingPlans,
   users,
 } from '../schema/index.ts';
@@ -33,6 +38,11 @@ export interface RunnerRows {
   pendingTasks: Record<string, unknown>[];
   rollingStats: Record<string, unknown>[];
   auditLog: Record<string, unknown>[];
+  syncClock: Record<string, unknown>[];
+  syncTombstones: Record<string, unknown>[];
+  syncRequests: Record<string, unknown>[];
+  syncConflicts: Record<string, unknown>[];
+  syncDevices: Record<string, unknown>[];
 }
 
 /** The export's key for each runner table; the export test fails when the catalog has a table missing here. */
@@ -50,6 +60,11 @@ export const EXPORT_SECTIONS: Record<string, keyof RunnerRows | 'activitySamples
   pending_tasks: 'pendingTasks',
   rolling_stats: 'rollingStats',
   audit_log: 'auditLog',
+  sync_clock: 'syncClock',
+  sync_tombstones: 'syncTombstones',
+  sync_requests: 'syncRequests',
+  sync_conflicts: 'syncConflicts',
+  sync_devices: 'syncDevices',
 };
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -149,6 +164,24 @@ export class AccountRepository {
         .where(eq(rollingStats.userId, userId))
         .orderBy(asc(rollingStats.date)),
       auditLog: await tx.select().from(auditLog).where(eq(auditLog.userId, userId)).orderBy(asc(auditLog.at)),
+      // Sync bookkeeping (src/sync): the clock, deleted ids, idempotent answers, the conflict log, devices.
+      syncClock: await tx.select().from(syncClock).where(eq(syncClock.userId, userId)),
+      syncTombstones: await tx
+        .select()
+        .from(syncTombstones)
+        .where(eq(syncTombstones.userId, userId))
+        .orderBy(asc(syncTombstones.version)),
+      syncRequests: await tx
+        .select()
+        .from(syncRequests)
+        .where(eq(syncRequests.userId, userId))
+        .orderBy(asc(syncRequests.createdAt)),
+      syncConflicts: await tx
+        .select()
+        .from(syncConflicts)
+        .where(eq(syncConflicts.userId, userId))
+        .orderBy(asc(syncConflicts.createdAt)),
+      syncDevices: await tx.select().from(syncDevices).where(eq(syncDevices.userId, userId)),
     };
   }
 

@@ -3,7 +3,10 @@ import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { activities, type ActivityRow, activitySamples, type ActivitySamplesRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type NewActivity = Omit<ActivityRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectedReason'>;
+export type NewActivity = Omit<
+  ActivityRow,
+  'id' | 'createdAt' | 'updatedAt' | 'rejectedReason' | 'syncVersion'
+>;
 export type NewActivitySamples = Omit<ActivitySamplesRow, 'createdAt'>;
 
 @Injectable()

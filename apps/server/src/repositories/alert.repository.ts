@@ -16,6 +16,7 @@ export class AlertRepository {
       .values(values)
       .onConflictDoUpdate({
         target: [alerts.userId, alerts.kind, alerts.date],
+        targetWhere: sql`${alerts.kind} <> 'sync_conflict'`, // the partial unique index (migration 0010)
         set: {
           severity: values.severity,
           title: values.title,

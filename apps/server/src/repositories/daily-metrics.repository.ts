@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { dailyMetrics, type DailyMetricsRow, notifications, type NotificationRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type MetricsValues = Omit<DailyMetricsRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type MetricsValues = Omit<DailyMetricsRow, 'id' | 'createdAt' | 'updatedAt' | 'syncVersion'>;
 export type NewNotification = Pick<NotificationRow, 'userId' | 'kind' | 'title' | 'body' | 'data'>;
 
 @Injectable()

@@ -8,14 +8,14 @@ import {
 } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type NewPlan = Omit<TrainingPlanRow, 'createdAt'>;
+export type NewPlan = Omit<TrainingPlanRow, 'createdAt' | 'syncVersion'>;
 export type NewScheduledWorkout = Omit<
   ScheduledWorkoutRow,
-  'updatedAt' | 'state' | 'completedActivityId' | 'adaptations'
+  'updatedAt' | 'state' | 'completedActivityId' | 'adaptations' | 'syncVersion'
 > &
   Partial<Pick<ScheduledWorkoutRow, 'state' | 'completedActivityId' | 'adaptations'>>;
 export type WorkoutChanges = Partial<
-  Omit<ScheduledWorkoutRow, 'id' | 'userId' | 'planId' | 'date' | 'updatedAt'>
+  Omit<ScheduledWorkoutRow, 'id' | 'userId' | 'planId' | 'date' | 'updatedAt' | 'syncVersion'>
 >;
 
 @Injectable()
@@ -76,15 +76,23 @@ export class PlanRepository {
       .orderBy(asc(scheduledWorkouts.date));
   }
 
+  /** `ifState`: only while the workout is still in that state (compare-and-set against a concurrent log). */
   async updateWorkout(
     userId: string,
     workoutId: string,
     changes: WorkoutChanges,
+    ifState?: ScheduledWorkoutRow['state'],
   ): Promise<ScheduledWorkoutRow | undefined> {
     const [row] = await this.database.tx
       .update(scheduledWorkouts)
       .set({ ...changes, updatedAt: sql`now()` })
-      .where(and(eq(scheduledWorkouts.userId, userId), eq(scheduledWorkouts.id, workoutId)))
+      .where(
+        and(
+          eq(scheduledWorkouts.userId, userId),
+          eq(scheduledWorkouts.id, workoutId),
+          ifState === undefined ? undefined : eq(scheduledWorkouts.state, ifState),
+        ),
+      )
       .returning();
     return row;
   }

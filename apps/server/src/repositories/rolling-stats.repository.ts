@@ -3,7 +3,7 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import { rollingStats, type RollingStatsRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type RollingStatsValues = Omit<RollingStatsRow, 'id' | 'updatedAt'>;
+export type RollingStatsValues = Omit<RollingStatsRow, 'id' | 'updatedAt' | 'syncVersion'>;
 
 /** Rows per statement: well under PostgreSQL's 65,535 bind parameters at 13 columns a row. */
 const CHUNK = 500;
@@ -13,6 +13,15 @@ export class RollingStatsRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
   /** One row per runner and day: a recomputation replaces the day's figures. */
+  /**
+   * Serializes this runner's recomputations until the transaction ends: two jobs (an activity, a feedback)
+   * may run at once, and the one that read first must not write its older figures last. An advisory lock
+   * of its own, taken before anything else, so it cannot deadlock with row locks.
+   */
+  async lockRunner(userId: string): Promise<void> {
+    await this.database.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rolling_stats:${userId}`}))`);
+  }
+
   async upsert(rows: readonly RollingStatsValues[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.database.tx

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows } from '../db/connection.ts';
 import { users, type UserRow } from '../schema/index.ts';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../utils/pg-errors.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type NewUser = Pick<UserRow, 'id' | 'email' | 'passwordHash' | 'name' | 'settings'>;
@@ -12,15 +11,13 @@ export type UserChanges = Partial<Pick<UserRow, 'name' | 'profile' | 'settings' 
 export class UserRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
-  /** Inserts the runner; `null` when the email is already taken. */
+  /**
+   * Inserts the runner; `null` when the email (or the id) is already taken. `on conflict do nothing` rather
+   * than catching the violation: the transaction stays usable for what the caller does next.
+   */
   async create(user: NewUser): Promise<UserRow | null> {
-    try {
-      const [row] = await this.database.tx.insert(users).values(user).returning();
-      return row ?? null;
-    } catch (err) {
-      if (pgErrorCode(err) === UNIQUE_VIOLATION) return null;
-      throw err;
-    }
+    const [row] = await this.database.tx.insert(users).values(user).onConflictDoNothing().returning();
+    return row ?? null;
   }
 
   /** The one query not scoped to a runner: sign-in (a SECURITY DEFINER function that returns only the id). */

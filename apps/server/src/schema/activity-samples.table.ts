@@ -17,7 +17,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const activitySamples = pgTable(
   'activity_samples',
   {
-    activityId: uuid('activity_id')
+    activityId: text('activity_id')
       .primaryKey()
       .references(() => activities.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')

@@ -1,5 +1,16 @@
 import type { ActivitySource, ActivityType } from '@runningcoach/contracts';
-import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { scheduledWorkouts } from './plan.table.ts';
 import { ownerPolicy } from './rls.ts';
 import { users } from './user.table.ts';
@@ -8,7 +19,10 @@ import { users } from './user.table.ts';
 export const activities = pgTable(
   'activities',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // Text: WatermelonDB clients make their own (16-char) ids; the server's are uuid strings.
+    id: text('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -36,8 +50,14 @@ export const activities = pgTable(
     workoutId: text('workout_id').references(() => scheduledWorkouts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Sync cursor: set by the `rc_sync_stamp` trigger from the runner's `sync_clock` (migration 0009). */
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [index('activities_user_date_idx').on(t.userId, t.date), ownerPolicy('activities_owner', t.userId)],
+  (t) => [
+    index('activities_user_date_idx').on(t.userId, t.date),
+    index('activities_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
+    ownerPolicy('activities_owner', t.userId),
+  ],
 ).enableRLS();
 
 export type ActivityRow = typeof activities.$inferSelect;

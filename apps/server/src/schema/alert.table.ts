@@ -1,4 +1,5 @@
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ownerPolicy } from './rls.ts';
 import { users } from './user.table.ts';
 
@@ -23,10 +24,15 @@ export const alerts = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
     dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('alerts_user_kind_date_key').on(t.userId, t.kind, t.date),
+    index('alerts_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
+    // Sync conflicts are one alert each (the conflict log), not one per kind and day.
+    uniqueIndex('alerts_user_kind_date_key')
+      .on(t.userId, t.kind, t.date)
+      .where(sql`${t.kind} <> 'sync_conflict'`),
     index('alerts_user_date_idx').on(t.userId, t.date),
     ownerPolicy('alerts_owner', t.userId),
   ],

@@ -1,5 +1,7 @@
 import type { Readiness } from '@runningcoach/contracts';
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   date,
   doublePrecision,
   index,
@@ -18,7 +20,10 @@ import { users } from './user.table.ts';
 export const dailyMetrics = pgTable(
   'daily_metrics',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // Text: WatermelonDB clients make their own ids (see activities).
+    id: text('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -36,9 +41,11 @@ export const dailyMetrics = pgTable(
     readiness: jsonb('readiness').$type<Readiness>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     uniqueIndex('daily_metrics_user_date_key').on(t.userId, t.date),
+    index('daily_metrics_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
     ownerPolicy('daily_metrics_owner', t.userId),
   ],
 ).enableRLS();

@@ -22,3 +22,4 @@ export { activitySamples, type ActivitySamplesRow } from './activity-samples.tab
 export { rollingStats, type RollingStatsRow } from './rolling-stats.table.ts';
 export { alerts, type AlertRow, type AlertSeverity } from './alert.table.ts';
 export { pendingTasks, type PendingTaskRow, type PendingTaskKind } from './pending-task.table.ts';
+export { syncClock, syncTombstones, syncRequests, syncConflicts, syncDevices } from './sync.table.ts';

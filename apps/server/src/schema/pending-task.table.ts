@@ -14,7 +14,7 @@ export const pendingTasks = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<PendingTaskKind>().notNull(),
-    activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: text('activity_id').references(() => activities.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp('done_at', { withTimezone: true }),
   },

@@ -12,6 +12,7 @@ import type {
 } from '@runningcoach/contracts';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   doublePrecision,
@@ -45,7 +46,8 @@ export interface PlanMeta {
 export const trainingPlans = pgTable(
   'training_plans',
   {
-    id: uuid('id').primaryKey(),
+    // Text, as every synced table's id (server-made ones are uuid strings).
+    id: text('id').primaryKey(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -56,8 +58,10 @@ export const trainingPlans = pgTable(
     phases: jsonb('phases').$type<Phase[]>().notNull(),
     meta: jsonb('meta').$type<PlanMeta>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
+    index('training_plans_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
     uniqueIndex('training_plans_user_version_key').on(t.userId, t.version),
     uniqueIndex('training_plans_user_active_key')
       .on(t.userId)
@@ -80,7 +84,7 @@ export const scheduledWorkouts = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id')
+    planId: text('plan_id')
       .notNull()
       .references(() => trainingPlans.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
@@ -93,11 +97,13 @@ export const scheduledWorkouts = pgTable(
     phase: text('phase'),
     week: integer('week'),
     state: text('state', { enum: WORKOUT_STATES }).notNull().default('planned'),
-    completedActivityId: uuid('completed_activity_id'),
+    completedActivityId: text('completed_activity_id'),
     adaptations: jsonb('adaptations').$type<WorkoutAdaptation[]>().notNull().default([]),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
+    index('scheduled_workouts_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
     uniqueIndex('scheduled_workouts_plan_date_key').on(t.planId, t.date),
     index('scheduled_workouts_user_date_idx').on(t.userId, t.date),
     check('scheduled_workouts_state', sql`${t.state} in ('planned', 'completed', 'skipped', 'missed')`),

@@ -1,4 +1,13 @@
-import { date, doublePrecision, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  date,
+  doublePrecision,
+  pgTable,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ownerPolicy } from './rls.ts';
 import { users } from './user.table.ts';
 
@@ -22,8 +31,10 @@ export const rollingStats = pgTable(
     fatigue: doublePrecision('fatigue').notNull(),
     form: doublePrecision('form').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
+    index('rolling_stats_user_sync_version_idx').on(t.userId, t.syncVersion, t.id),
     uniqueIndex('rolling_stats_user_date_key').on(t.userId, t.date),
     ownerPolicy('rolling_stats_owner', t.userId),
   ],

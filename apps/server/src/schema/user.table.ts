@@ -1,6 +1,6 @@
 import type { Baselines, Goal, UserProfile, UserSettings } from '@runningcoach/contracts';
 import { sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ownerPolicy } from './rls.ts';
 
 const timestamps = {
@@ -30,6 +30,8 @@ export const users = pgTable(
     responderStatus: text('responder_status').$type<ResponderStatus>().notNull().default('unknown'),
     /** Secret in the calendar feed's URL (`plan/calendar.ics?token=`), so calendar apps can subscribe. */
     calendarToken: text('calendar_token'),
+    /** Sync cursor of the virtual `user_settings` record: bumped by a trigger when `settings` change. */
+    settingsVersion: bigint('settings_version', { mode: 'number' }).notNull().default(0),
     ...timestamps,
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },

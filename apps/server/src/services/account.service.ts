@@ -103,9 +103,17 @@ export class AccountService {
         throw new AppError(403, 'INVALID_PASSWORD', 'password: is incorrect', { field: 'password' });
     }
     await this.database.asUser(userId, () => this.account.eraseRunner(userId));
-    await this.revocations.revokeRunner(userId);
-    await this.files.removeAll(userId);
-    await this.dashboardCache.invalidate(userId);
-    this.logger.log(`account ${userId} deleted`);
+    // The rows are gone and the answer is 204 whatever follows: one failing step (Redis down) must not
+    // stop the others, nor turn a done deletion into a 500 that a retry would answer with 404.
+    const steps = await Promise.allSettled([
+      this.revocations.revokeRunner(userId),
+      this.files.removeAll(userId),
+      this.dashboardCache.invalidate(userId),
+    ]);
+    const failed = ['token revocation', 'file removal', 'cache invalidation'].filter(
+      (_, i) => steps[i]!.status === 'rejected',
+    );
+    if (failed.length) this.logger.error(`account ${userId} deleted; incomplete: ${failed.join(', ')}`);
+    else this.logger.log(`account ${userId} deleted`);
   }
 }

@@ -10,6 +10,7 @@ import { addDays, banisterTrimp, sessionRpeLoad } from '@runningcoach/engine';
 import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { enqueue } from '../queue/pipelines/jobs.ts';
+import { RealtimeService } from '../realtime/realtime.service.ts';
 import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
@@ -25,7 +26,8 @@ import { impossibleValue } from './activity-validation.ts';
 import { engineError, runnerToday } from './plan.service.ts';
 
 const RUNNING = new Set(['run', 'trail_run', 'treadmill']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Activity ids are text since sync (WatermelonDB clients make 16-char ids); a malformed one is a 404.
+const ACTIVITY_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
 
 /** Server extensions: why NormalizeActivity rejected it, and (GET /activities/:id) the time series. */
 const activityNotFound = () => new AppError(404, 'NOT_FOUND', 'activity not found');
@@ -97,6 +99,7 @@ export class ActivityService {
     @Inject(PendingTaskRepository) private readonly tasks: PendingTaskRepository,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
+    @Inject(RealtimeService) private readonly realtime: RealtimeService,
   ) {}
 
   private readonly logger = new Logger('Activities');
@@ -123,6 +126,18 @@ export class ActivityService {
       if (input.workoutId) {
         workout = await this.plans.findWorkout(userId, input.workoutId);
         if (!workout) throw new AppError(404, 'NOT_FOUND', 'workoutId: no such workout');
+        // Another day's workout is fine (runners swap days), but not one of an old plan, a rest day, one
+        // already done, or a long run "completed" by a strength session.
+        const active = await this.plans.findActive(userId);
+        if (workout.planId !== active?.id || !fulfils(workout, input.type)) {
+          const why =
+            workout.planId !== active?.id
+              ? 'belongs to a superseded plan'
+              : `cannot be done by a ${input.type} activity`;
+          throw new AppError(422, 'WORKOUT_MISMATCH', `workoutId: ${why}`, {
+            issues: [{ path: 'workoutId', code: 'WORKOUT_MISMATCH', message: why }],
+          });
+        }
       } else {
         const active = await this.plans.findActive(userId);
         const sameDay = active ? await this.plans.workoutsOn(userId, active.id, input.date) : [];
@@ -163,6 +178,7 @@ export class ActivityService {
       return toActivity(row);
     });
     await this.cache.invalidate(userId);
+    await this.realtime.publish(userId, 'activity:new', { id: activity.id, date: activity.date });
     try {
       await enqueue.normalizeActivity(this.queue, { userId, activityId: activity.id });
     } catch (err) {
@@ -204,7 +220,7 @@ export class ActivityService {
    * settles the pending `rpe_missing` task, and the load series is recomputed from that day on.
    */
   async feedback(userId: string, id: string, body: ActivityFeedback): Promise<ActivityDto> {
-    if (!UUID.test(id)) throw activityNotFound();
+    if (!ACTIVITY_ID.test(id)) throw activityNotFound();
     const row = await this.database.asUser(userId, async () => {
       const current = await this.activities.findById(userId, id);
       if (!current) throw activityNotFound();
@@ -239,7 +255,7 @@ export class ActivityService {
 
   get(userId: string, id: string): Promise<ActivityDto> {
     const notFound = activityNotFound;
-    if (!UUID.test(id)) return Promise.reject(notFound());
+    if (!ACTIVITY_ID.test(id)) return Promise.reject(notFound());
     return this.database.asUser(userId, async () => {
       const row = await this.activities.findById(userId, id);
       if (!row) throw notFound();

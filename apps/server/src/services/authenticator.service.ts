@@ -28,10 +28,12 @@ export class AuthenticatorService {
       throw new AppError(401, 'UNAUTHENTICATED', 'an access token is required (Authorization: Bearer)');
     const token = match[1];
     if (this.supabase.enabled && !this.isOurs(token)) {
-      const claims = await this.supabase.authenticate(token);
+      const claims = await this.supabase.verifyClaims(token);
       const at = await this.revokedAt(claims.userId);
       // A Supabase id may sign up again after deleting its account; only tokens from before stay dead.
+      // Checked before the runner is (re)created, so an old token cannot bring a deleted account back.
       if (at !== null && claims.issuedAt * 1000 <= at) throw revoked();
+      await this.supabase.ensureRunner(claims.userId, claims.email);
       return { userId: claims.userId, sessionId: claims.sessionId };
     }
     const claims = await this.tokens.verifyAccess(token);

@@ -18,6 +18,8 @@ import { AppError } from '../utils/errors.ts';
 import { AuthenticatorService } from './authenticator.service.ts';
 import { type IcsEvent, renderCalendar } from './ics.ts';
 import { noPlan } from './plan.service.ts';
+import type { AppConfig } from '../config/config.ts';
+import { APP_CONFIG } from '../utils/tokens.ts';
 
 export const CALENDAR_FEED_PATH = '/api/v1/plan/calendar.ics';
 
@@ -93,6 +95,7 @@ export class CalendarService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(CryptoRepository) private readonly crypto: CryptoRepository,
     @Inject(AuthenticatorService) private readonly authenticator: AuthenticatorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -130,8 +133,12 @@ export class CalendarService {
     });
   }
 
-  /** A new secret (the previous one stops working at once); only its hash is stored. */
-  rotateToken(userId: string, origin: string): Promise<CalendarTokenResponse> {
+  /**
+   * A new secret (the previous one stops working at once); only its hash is stored. The feed's URL starts
+   * with PUBLIC_URL when set: behind a TLS proxy the request's own origin would say http.
+   */
+  rotateToken(userId: string, requestOrigin: string): Promise<CalendarTokenResponse> {
+    const origin = this.config.publicUrl ?? requestOrigin;
     const token = this.crypto.randomToken(32);
     return this.database.asUser(userId, async () => {
       if (!(await this.calendar.setTokenHash(userId, this.crypto.sha256(token))))

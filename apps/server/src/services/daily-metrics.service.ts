@@ -6,7 +6,7 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DailyMetricsRepository, type MetricsValues } from '../repositories/daily-metrics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
-import type { DailyMetricsRow } from '../schema/index.ts';
+import type { DailyMetricsRow, UserRow } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
 import { PlanAdaptationService } from './plan-adaptation.service.ts';
 import { engineError, runnerToday, type ScheduledWorkout } from './plan.service.ts';
@@ -71,35 +71,9 @@ export class DailyMetricsService {
           },
         );
       }
-      const history = await this.metrics.between(userId, addDays(input.date, -HISTORY_DAYS), input.date);
-      let readiness: Readiness;
-      let index: number | null;
-      try {
-        readiness = assessReadiness({
-          today: input.date,
-          metrics: input,
-          history: history.map(toMetrics).map(({ sleepIndex: _s, ...m }) => m),
-          baselines: {
-            restingHr: user.baselines.restingHr ?? user.profile.restingHr,
-            hrvRmssd: user.baselines.hrvRmssd,
-          },
-        });
-        index = sleepIndex(input.sleepDurationMinutes, input.sleepQuality);
-      } catch (err) {
-        throw engineError(err);
-      }
+      const { readiness, sleepIndex: index } = await this.assessInTx(user, input);
       const values: MetricsValues = {
-        userId,
-        date: input.date,
-        restingHr: input.restingHr ?? null,
-        hrvRmssd: input.hrvRmssd ?? null,
-        sleepDurationMinutes: input.sleepDurationMinutes ?? null,
-        sleepQuality: input.sleepQuality ?? null,
-        soreness: input.soreness ?? null,
-        stress: input.stress ?? null,
-        mood: input.mood ?? null,
-        morningReadiness: input.morningReadiness ?? null,
-        weightKg: input.weightKg ?? null,
+        ...metricsValues(userId, input),
         sleepIndex: index,
         readiness,
       };
@@ -117,4 +91,65 @@ export class DailyMetricsService {
     await this.cache.invalidate(userId);
     return result;
   }
+
+  /** Readiness and sleep index of a day's values, against the runner's own history before that day. */
+  async assessInTx(
+    user: UserRow,
+    input: DailyMetrics,
+  ): Promise<{ readiness: Readiness; sleepIndex: number | null }> {
+    const history = await this.metrics.between(user.id, addDays(input.date, -HISTORY_DAYS), input.date);
+    try {
+      return {
+        readiness: assessReadiness({
+          today: input.date,
+          metrics: input,
+          history: history.map(toMetrics).map(({ sleepIndex: _s, ...m }) => m),
+          baselines: {
+            restingHr: user.baselines.restingHr ?? user.profile.restingHr,
+            hrvRmssd: user.baselines.hrvRmssd,
+          },
+        }),
+        sleepIndex: sleepIndex(input.sleepDurationMinutes, input.sleepQuality),
+      };
+    } catch (err) {
+      throw engineError(err);
+    }
+  }
+
+  /**
+   * The check-in's derived work for a day stored by sync (POST /sync, inside its unit of work): readiness and
+   * sleep index onto the row, and the plan adapted from that day on. A day after the runner's tomorrow is
+   * kept as pushed (REST refuses it; a device's clock is not trusted) and assessed when it is re-sent.
+   */
+  async deriveInTx(user: UserRow, row: DailyMetricsRow): Promise<void> {
+    const today = runnerToday(user);
+    if (row.date > addDays(today, 1)) return;
+    const { sleepIndex: _s, ...input } = toMetrics(row);
+    const { readiness, sleepIndex: index } = await this.assessInTx(user, input);
+    await this.metrics.upsert({ ...metricsValues(user.id, input), sleepIndex: index, readiness });
+    // The past is never rewritten (adaptInTx would change nothing): a device's backlog costs no plan reads.
+    if (row.date < today) return;
+    await this.adaptation.adaptInTx(user.id, {
+      date: row.date,
+      today,
+      readiness,
+      units: user.settings.units,
+    });
+  }
+}
+
+function metricsValues(userId: string, input: DailyMetrics): Omit<MetricsValues, 'sleepIndex' | 'readiness'> {
+  return {
+    userId,
+    date: input.date,
+    restingHr: input.restingHr ?? null,
+    hrvRmssd: input.hrvRmssd ?? null,
+    sleepDurationMinutes: input.sleepDurationMinutes ?? null,
+    sleepQuality: input.sleepQuality ?? null,
+    soreness: input.soreness ?? null,
+    stress: input.stress ?? null,
+    mood: input.mood ?? null,
+    morningReadiness: input.morningReadiness ?? null,
+    weightKg: input.weightKg ?? null,
+  };
 }

@@ -36,7 +36,8 @@ export class MissedWorkoutsService {
         if (w.state === 'missed') missed++;
         if (w.state !== 'planned' || w.type === 'rest') continue;
         if (done.some((a) => fulfils(w, a.type))) continue;
-        await this.plans.updateWorkout(userId, w.id, { state: 'missed' });
+        // Only if still planned: a run logged since the read above has completed it.
+        if (!(await this.plans.updateWorkout(userId, w.id, { state: 'missed' }, 'planned'))) continue;
         await this.audit.record(userId, 'workout.missed', 'scheduled_workout', w.id);
         missed++;
         marked++;

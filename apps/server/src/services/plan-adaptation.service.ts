@@ -7,6 +7,7 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DailyMetricsRepository } from '../repositories/daily-metrics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
+import { RealtimeService } from '../realtime/realtime.service.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import {
   engineError,
@@ -50,6 +51,7 @@ export class PlanAdaptationService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(RollingStatsService) private readonly rollingStats: RollingStatsService,
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
+    @Inject(RealtimeService) private readonly realtime: RealtimeService,
   ) {}
 
   /**
@@ -87,6 +89,7 @@ export class PlanAdaptationService {
       return result.changed;
     });
     if (changed > 0) await this.cache.invalidate(userId);
+    if (changed > 0) await this.realtime.publish(userId, 'plan:updated', { reason: 'adapted', changed });
   }
 
   /** Inside the caller's unit of work (`database.asUser`). Returns the workout on `date` afterwards. */

@@ -13,6 +13,7 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { type NewScheduledWorkout, PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
+import { RealtimeService } from '../realtime/realtime.service.ts';
 import type { ScheduledWorkoutRow, TrainingPlanRow, UserRow, WorkoutState } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
 
@@ -100,11 +101,19 @@ export class PlanService {
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(RealtimeService) private readonly realtime: RealtimeService,
   ) {}
 
+  /** After the commit: the runner's devices fetch the new plan (sync or GET /plan). */
+  private async announced<T extends { plan: PlanDto }>(userId: string, result: T): Promise<T> {
+    const { id, version } = result.plan;
+    await this.realtime.publish(userId, 'plan:updated', { reason: 'generated', planId: id, version });
+    return result;
+  }
+
   /** Stores the answers on the runner and builds their plan from today; an earlier plan is superseded. */
-  onboard(userId: string, input: Onboarding): Promise<{ plan: PlanDto }> {
-    return this.database.asUser(userId, async () => {
+  async onboard(userId: string, input: Onboarding): Promise<{ plan: PlanDto }> {
+    const result = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId, { forUpdate: true });
       if (!user) throw userGone();
       const plan = await this.build(user, input);
@@ -121,6 +130,7 @@ export class PlanService {
       await this.audit.record(userId, 'onboarding.complete', 'training_plan', plan.id);
       return { plan };
     });
+    return this.announced(userId, result);
   }
 
   current(userId: string): Promise<{ plan: PlanDto; workouts: ScheduledWorkout[] }> {
@@ -133,8 +143,8 @@ export class PlanService {
   }
 
   /** A new version from today with the runner's current profile and goal; the past stays as it was. */
-  regenerate(userId: string): Promise<{ plan: PlanDto }> {
-    return this.database.asUser(userId, async () => {
+  async regenerate(userId: string): Promise<{ plan: PlanDto }> {
+    const result = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId, { forUpdate: true });
       if (!user) throw userGone();
       const active = await this.plans.findActive(userId);
@@ -151,6 +161,7 @@ export class PlanService {
       await this.audit.record(userId, 'plan.regenerate', 'training_plan', plan.id);
       return { plan };
     });
+    return this.announced(userId, result);
   }
 
   private async build(user: UserRow, input: Onboarding): Promise<PlanDto> {

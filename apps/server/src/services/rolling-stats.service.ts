@@ -42,6 +42,7 @@ export class RollingStatsService {
    */
   async update(userId: string, fromDate: string): Promise<void> {
     await this.database.asUser(userId, async () => {
+      await this.stats.lockRunner(userId);
       const user = await this.users.findById(userId);
       if (!user) return; // deleted meanwhile: nothing left to compute
       const loads = dailyLoads(await this.activities.list(userId));

@@ -17,6 +17,8 @@ export const SUPABASE_AUDIENCE = 'authenticated';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const invalid = () => new AppError(401, 'INVALID_TOKEN', 'the access token is not valid');
+/** How long a runner whose row exists is remembered (an account deleted in another process is re-created after this). */
+const KNOWN_RUNNER_TTL_MS = 60_000;
 
 export interface SupabaseClaims {
   userId: string;
@@ -37,6 +39,9 @@ export class SupabaseAuthService {
   private readonly secret?: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
+  /** Runners whose row was seen recently, until when (ms). */
+  private readonly known = new Map<string, number>();
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
@@ -52,8 +57,11 @@ export class SupabaseAuthService {
     return this.config !== undefined;
   }
 
-  /** A verified Supabase token's runner (created when new); a 401 AppError otherwise. */
-  async authenticate(token: string): Promise<SupabaseClaims> {
+  /**
+   * A verified Supabase token's claims, without touching the database (the caller checks revocation
+   * before `ensureRunner` creates anything); a 401 AppError otherwise.
+   */
+  async verifyClaims(token: string): Promise<SupabaseClaims & { email?: string }> {
     const payload = await this.verify(token);
     const { sub, email, iat } = payload;
     const sessionId = typeof payload.session_id === 'string' ? payload.session_id : sub;
@@ -64,8 +72,8 @@ export class SupabaseAuthService {
       !UUID.test(String(sessionId))
     )
       throw invalid();
-    await this.ensureRunner(sub, typeof email === 'string' ? email : undefined);
-    return { userId: sub, sessionId: String(sessionId), issuedAt: iat };
+    const claims = { userId: sub, sessionId: String(sessionId), issuedAt: iat };
+    return typeof email === 'string' ? { ...claims, email } : claims;
   }
 
   private async verify(token: string): Promise<JWTPayload> {
@@ -90,14 +98,16 @@ export class SupabaseAuthService {
     throw invalid();
   }
 
-  private async ensureRunner(id: string, rawEmail: string | undefined): Promise<void> {
+  /** The Supabase runner's row, created on first sight; remembered so later requests open no transaction. */
+  async ensureRunner(id: string, rawEmail: string | undefined): Promise<void> {
+    if ((this.known.get(id) ?? 0) > Date.now()) return;
     await this.database.asUser(id, async () => {
-      const existing = await this.users.findById(id);
-      if (existing) {
-        // A local account with this id (a forged or colliding sub) is never reachable with a Supabase token.
-        if (existing.passwordHash !== SUPABASE_PASSWORD_MARKER) throw invalid();
-        return;
-      }
+      // A local account with this id (a forged or colliding sub) is never reachable with a Supabase token.
+      const isOurs = (row: { passwordHash: string } | undefined) => {
+        if (row && row.passwordHash !== SUPABASE_PASSWORD_MARKER) throw invalid();
+        return row !== undefined;
+      };
+      if (isOurs(await this.users.findById(id))) return;
       const email = EmailSchema.safeParse(rawEmail);
       if (!email.success) throw invalid();
       const created = await this.users.create({
@@ -107,10 +117,20 @@ export class SupabaseAuthService {
         name: null,
         settings: DEFAULT_USER_SETTINGS,
       });
-      // Linking to an existing local account by email would let whoever controls that Supabase address in.
-      if (!created)
+      if (!created) {
+        // The runner's first requests arrive together: another one may just have created the row.
+        if (isOurs(await this.users.findById(id))) return;
+        // Linking to an existing local account by email would let whoever controls that Supabase address in.
         throw new AppError(409, 'EMAIL_TAKEN', 'a local account already uses this email', { field: 'email' });
+      }
       await this.audit.record(id, 'auth.supabase_link', 'user', id);
     });
+    // Briefly: another process may delete the account, and a later sign-up must create the row again.
+    this.known.set(id, Date.now() + KNOWN_RUNNER_TTL_MS);
+  }
+
+  /** A deleted runner must be created anew on their next sign-up, not assumed to exist. */
+  forget(id: string): void {
+    this.known.delete(id);
   }
 }

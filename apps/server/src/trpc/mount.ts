@@ -6,9 +6,12 @@ import { AuthenticatorService } from '../services/authenticator.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { StatsService } from '../services/stats.service.ts';
 import { UserService } from '../services/user.service.ts';
+import { SyncPullService } from '../sync/sync-pull.service.ts';
+import { SyncPushService } from '../sync/sync-push.service.ts';
 import { WorkoutService } from '../services/workout.service.ts';
 import { type AppRouter, appRouter } from './app-router.ts';
 import type { TrpcContext, TrpcServices } from './trpc.ts';
+import { safeError } from '../utils/safe-error.ts';
 
 /** Mounts the tRPC router at `/trpc` on the Nest app's Fastify instance; its context carries Nest's services. */
 export async function mountTrpc(app: NestFastifyApplication, logger?: Logger): Promise<void> {
@@ -21,6 +24,8 @@ export async function mountTrpc(app: NestFastifyApplication, logger?: Logger): P
       plans: app.get(PlanService),
       workouts: app.get(WorkoutService),
       stats: app.get(StatsService),
+      syncPull: app.get(SyncPullService),
+      syncPush: app.get(SyncPushService),
     });
   await app.register(fastifyTRPCPlugin<AppRouter>, {
     prefix: '/trpc',
@@ -32,7 +37,7 @@ export async function mountTrpc(app: NestFastifyApplication, logger?: Logger): P
       }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
-          logger?.error({ err: error.cause ?? error, path }, 'tRPC error');
+          logger?.error({ err: safeError(error.cause ?? error), path }, 'tRPC error');
       },
     },
   });

@@ -5,6 +5,8 @@ import type { AuthService } from '../services/auth.service.ts';
 import type { AuthenticatorService } from '../services/authenticator.service.ts';
 import type { PlanService } from '../services/plan.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
+import type { SyncPullService } from '../sync/sync-pull.service.ts';
+import type { SyncPushService } from '../sync/sync-push.service.ts';
 import type { AccessClaims } from '../services/token.service.ts';
 import type { UserService } from '../services/user.service.ts';
 import type { WorkoutService } from '../services/workout.service.ts';
@@ -19,6 +21,8 @@ export interface TrpcServices {
   plans: PlanService;
   workouts: WorkoutService;
   stats: StatsService;
+  syncPull: SyncPullService;
+  syncPush: SyncPushService;
 }
 
 export interface TrpcContext {

@@ -32,6 +32,16 @@ describe('logger', () => {
     expect(lines[0]).toMatchObject({ level: 30, req: { method: 'POST', url: '/api/v1/auth/login' } });
   });
 
+  it('cuts secrets out of logged request URLs (calendar feed and WebSocket tokens)', () => {
+    const { lines, logger } = capture();
+    logger.info({ req: { method: 'GET', url: '/api/v1/plan/calendar.ics?token=s3cr3t&x=1' } });
+    logger.info({ req: { method: 'GET', url: '/ws?access_token=abc.def' } });
+    expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
+      '/api/v1/plan/calendar.ics?token=[redacted]&x=1',
+      '/ws?access_token=[redacted]',
+    ]);
+  });
+
   it('carries Nest messages with their context', () => {
     const { lines, logger } = capture();
     new PinoNestLogger(logger).log('Nest application successfully started', 'NestApplication');

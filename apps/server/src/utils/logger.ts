@@ -18,8 +18,33 @@ export const REDACT_PATHS = [
   '*.token',
 ];
 
+/** Secrets that travel in query strings (calendar feeds, WebSocket sign-in) are cut out of logged URLs. */
+export const redactUrl = (url: string) =>
+  url.replace(/([?&](?:token|access_token|refresh_token)=)[^&#]*/gi, '$1[redacted]');
+
+interface RequestLike {
+  method?: string;
+  url?: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
 export function loggerOptions(level: string): LoggerOptions {
-  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      // Fastify's request fields, with the URL's secrets cut out.
+      req: (req: RequestLike) => ({
+        method: req.method,
+        url: req.url === undefined ? undefined : redactUrl(req.url),
+        hostname: req.hostname,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
+  };
 }
 
 /** Writes synchronously to stdout, so the last lines before a signal-triggered exit are not lost. */
