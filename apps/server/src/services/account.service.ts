@@ -11,6 +11,7 @@ import { CryptoRepository } from '../repositories/crypto.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { RevocationRepository } from '../repositories/revocation.repository.ts';
 import { RunnerFilesRepository } from '../repositories/runner-files.repository.ts';
+import { OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { decodeSamples, SAMPLE_ENCODING } from '../samples/codec.ts';
 import type { ActivitySamplesRow } from '../schema/index.ts';
@@ -42,6 +43,7 @@ export class AccountService {
     @Inject(RevocationRepository) private readonly revocations: RevocationRepository,
     @Inject(CryptoRepository) private readonly crypto: CryptoRepository,
     @Inject(DASHBOARD_CACHE) private readonly dashboardCache: RunnerCache<unknown>,
+    @Inject(OBJECT_STORE) private readonly objects: ObjectStore,
   ) {}
 
   /**
@@ -105,6 +107,8 @@ export class AccountService {
     await this.database.asUser(userId, () => this.account.eraseRunner(userId));
     await this.revocations.revokeRunner(userId);
     await this.files.removeAll(userId);
+    // Imported files (the same directory without S3; the runner's prefix in the bucket with it).
+    if (this.objects.kind === 's3') await this.objects.deletePrefix(`${userId}/`);
     await this.dashboardCache.invalidate(userId);
     this.logger.log(`account ${userId} deleted`);
   }
