@@ -5,11 +5,13 @@ import { Decoder, Stream } from '@garmin/fitsdk';
 import { decodeFitWorkout } from '@runningcoach/integrations';
 import { runToFit, runToGpx, runToTcx, syntheticRun } from '@runningcoach/integrations/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { startFakeS3 } from '../src/storage/fake-s3.ts';
+import { BACKENDS, createTestDatabase, skipBackend, startServer } from './helpers/backends.ts';
+import { client } from './helpers/http.ts';
 import { everyDayBody, onboard } from './helpers/domain.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
-import { upload } from './helpers/upload.ts';
+import { SHORT_RUN_FIT, upload } from './helpers/upload.ts';
 
 const DAY = 86_400_000;
 // The run started three days ago (07:00 UTC), so it is in the past whatever the clock says.
@@ -175,4 +177,33 @@ describe.each(BACKENDS)('activity files on %s', (backend) => {
       expect((await s.api.get(`/workouts/${encodeURIComponent(rest.id)}.fit`, accessToken)).status).toBe(422);
     expect((await s.api.get('/workouts/nope.fit', accessToken)).status).toBe(404);
   }, 30_000);
+});
+
+describe('imported files in an S3-compatible store (S3_ENDPOINT set)', () => {
+  it('keeps the raw file in the bucket under <userId>/imports/<sha256>.fit, and account deletion removes it', async () => {
+    const fake = await startFakeS3();
+    const database = await createTestDatabase('pglite');
+    Object.assign(database.env, {
+      S3_ENDPOINT: fake.url,
+      S3_BUCKET: 'runs',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+    });
+    const server = await startServer(database);
+    try {
+      const api = client(`${server.url}/api/v1`);
+      const { accessToken, user } = await register(api);
+      const res = await upload(`${server.url}/api/v1`, accessToken, SHORT_RUN_FIT);
+      expect(res.status).toBe(201);
+      const key = `runs/${user.id}/imports/${res.body.sha256}.fit`;
+      expect(new Uint8Array(fake.objects.get(key)!)).toEqual(SHORT_RUN_FIT);
+      expect(await filesOf(database.dataDir, user.id)).toEqual([]); // not in the data dir
+      expect((await api.delete('/account', { password: 'correct horse' }, accessToken)).status).toBe(204);
+      expect([...fake.objects.keys()]).toEqual([]);
+    } finally {
+      await server.close();
+      await database.drop();
+      await fake.close();
+    }
+  }, 60_000);
 });
