@@ -61,7 +61,9 @@ const HR_RANGE = (x: number | undefined) =>
 
 /** Summaries: what the device wrote wins; the rest is computed from all the points. */
 export function buildActivity(decoded: DecodedActivity, what: string): ImportedActivity {
-  const points = decoded.points.filter((p) => Number.isFinite(p.time)).sort((a, b) => a.time - b.time);
+  const points = decoded.points.filter((p) => Number.isFinite(p.time));
+  // Devices write in time order; sort only a file that is not.
+  if (points.some((p, i) => i > 0 && p.time < points[i - 1]!.time)) points.sort((a, b) => a.time - b.time);
   if (points.length === 0) throw new ImportFileError('NO_ACTIVITY', `${what} has no timed points`);
   const start = Math.min(decoded.startTime, points[0]!.time);
   const full = toSamples(points, start, 1);

@@ -10,7 +10,7 @@ type Mesg = Record<string, unknown>;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const time = (v: unknown): number | undefined => (v instanceof Date ? v.getTime() : undefined);
 
-/** Header, size and CRC first, so a truncated or damaged file is named as such rather than half-read. */
+/** Header and size first, so a truncated file is named as such rather than half-read (read() checks the CRC). */
 function checkContainer(bytes: Uint8Array): void {
   const headerSize = bytes[0]!;
   if (bytes.length < headerSize) {
@@ -26,10 +26,6 @@ function checkContainer(bytes: Uint8Array): void {
       'FILE_TRUNCATED',
       `FIT file is truncated: its header announces ${expected} bytes, the file has ${bytes.length}`,
     );
-  }
-  const decoder = new Decoder(Stream.fromByteArray(bytes.subarray(0, expected)));
-  if (!decoder.checkIntegrity()) {
-    throw new ImportFileError('FILE_CORRUPT', 'FIT file is corrupt: its CRC check failed');
   }
 }
 
@@ -81,7 +77,11 @@ export function decodeFit(bytes: Uint8Array): DecodedActivity[] {
     mergeHeartRates: true,
   });
   if (errors.length > 0) {
-    throw new ImportFileError('FILE_CORRUPT', `FIT file could not be decoded: ${String(errors[0])}`);
+    const why = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    throw new ImportFileError(
+      'FILE_CORRUPT',
+      /CRC/.test(why) ? 'FIT file is corrupt: its CRC check failed' : `FIT file is corrupt: ${why}`,
+    );
   }
   const m = messages as unknown as Record<string, Mesg[] | undefined>;
   const fileType = m.fileIdMesgs?.[0]?.type;
@@ -100,13 +100,15 @@ export function decodeFit(bytes: Uint8Array): DecodedActivity[] {
     const elapsed = num(s.totalElapsedTime);
     const to = elapsed !== undefined && from !== -Infinity ? from + elapsed * 1000 : Infinity;
     const steps = STEP_SPORTS.has(type);
-    const points = records
-      .filter((r) => {
-        const t = time(r.timestamp);
-        return t !== undefined && t >= from && t <= to;
-      })
-      .map((r) => toPoint(r, steps))
-      .filter((p): p is TrackPoint => p !== null);
+    // One session (the usual case) owns every record; several split them by their time spans.
+    const mine =
+      sessions.length === 1
+        ? records
+        : records.filter((r) => {
+            const t = time(r.timestamp);
+            return t !== undefined && t >= from && t <= to;
+          });
+    const points = mine.map((r) => toPoint(r, steps)).filter((p): p is TrackPoint => p !== null);
     if (points.length === 0) {
       throw new ImportFileError('NO_ACTIVITY', `FIT session ${i + 1} has no records`);
     }
