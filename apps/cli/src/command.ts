@@ -2,6 +2,8 @@ import type { OptionSpec, ParsedArgs } from './args.ts';
 
 export interface Writer {
   write(s: string): unknown;
+  /** Set on a terminal (process.stderr): progress bars are drawn only there. */
+  isTTY?: boolean;
 }
 
 export interface Io {
@@ -16,6 +18,8 @@ export interface Context {
   out(lines: string | readonly string[]): void;
   json(value: unknown): void;
   today(): string;
+  /** Progress on stderr, redrawn in place; a no-op unless stderr is a terminal. */
+  progress(line: string): void;
 }
 
 export interface Command {

@@ -60,6 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     out: (lines) => void io.stdout.write((typeof lines === 'string' ? lines : lines.join('\n')) + '\n'),
     json: (value) => void io.stdout.write(JSON.stringify(value, null, 2) + '\n'),
     today: io.today ?? (() => localToday()),
+    progress: (line) => void (io.stderr.isTTY && io.stderr.write(`\r\x1b[2K${line}`)),
   };
   try {
     const args = parseCommandArgs(rest, command.options, command.positionals);

@@ -12,6 +12,7 @@ import { AccountController } from './controllers/account.controller.ts';
 import { CalendarController } from './controllers/calendar.controller.ts';
 import { NotificationController } from './controllers/notification.controller.ts';
 import { AlertController } from './controllers/alert.controller.ts';
+import { WorkoutController } from './controllers/workout.controller.ts';
 import { AccountRepository } from './repositories/account.repository.ts';
 import { AlertReadRepository } from './repositories/alert-read.repository.ts';
 import { CalendarRepository } from './repositories/calendar.repository.ts';
@@ -45,6 +46,7 @@ import { PlanService } from './services/plan.service.ts';
 import { DailyMetricsService } from './services/daily-metrics.service.ts';
 import { ActivityService } from './services/activity.service.ts';
 import { StatsService } from './services/stats.service.ts';
+import { OBJECT_STORE_PROVIDER } from './storage/object-store.provider.ts';
 import { APP_CONFIG, DB_CONNECTION } from './utils/tokens.ts';
 import { DASHBOARD_CACHE_PROVIDERS } from './cache/dashboard-cache.provider.ts';
 import { InvalidateDashboardOnWrite } from './cache/invalidate-on-write.ts';
@@ -79,6 +81,7 @@ export class AppModule {
         NotificationController,
         AlertController,
         ...SYNC_CONTROLLERS,
+        WorkoutController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -99,6 +102,7 @@ export class AppModule {
         DailyMetricsService,
         ActivityRepository,
         ActivityService,
+        OBJECT_STORE_PROVIDER,
         StatsService,
         // Account, calendar feed, notifications and alerts, token checks (REST guard and tRPC).
         RevocationRepository,

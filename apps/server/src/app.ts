@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.ts';
 import type { AppConfig } from './config/config.ts';
 import { jsonOnlyHook } from './middleware/json-only.hook.ts';
+import { MULTIPART_LIMITS } from './middleware/upload.ts';
 import { installOps } from './ops/ops.ts';
 import { installSyncHttp } from './sync/sync-http.ts';
 import { mountTrpc } from './trpc/mount.ts';
@@ -34,6 +36,8 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  // File uploads (POST /activities/import); the limits are enforced again per request in readUploadedFile.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { onboardingBody } from './helpers/domain.ts';
 import { apiRoutes } from './helpers/routes.ts';
+import { client, type Reply } from './helpers/http.ts';
 import { snapshot, register, uniqueEmail, useServer } from './helpers/suite.ts';
+import { SHORT_RUN_FIT, upload } from './helpers/upload.ts';
 
 type Case = [name: string, body: unknown, field: string];
 const long = (n: number) => 'x'.repeat(n);
@@ -228,6 +230,40 @@ const IDS: [string, string, string][] = [
   ['POST', '/sync/conflicts/x/undo', 'id'],
 ];
 
+/** Multipart and file routes: [route, request, status, field or code named]. */
+const FILE_ROUTES: [string, (c: { token: string; base: string }) => Promise<Reply>, number, RegExp][] = [
+  [
+    'POST /activities/import',
+    ({ token, base }) => upload(base, token, SHORT_RUN_FIT, 'run.fit', 'attachment'),
+    400,
+    /^file: is missing/,
+  ],
+  [
+    'POST /activities/import',
+    ({ token, base }) => upload(base, token, new Uint8Array(0)),
+    400,
+    /^file: is empty/,
+  ],
+  [
+    'POST /activities/import',
+    ({ token, base }) => upload(base, token, new TextEncoder().encode('<kml/>')),
+    415,
+    /^file: .*<kml>/,
+  ],
+  [
+    'POST /activities/import',
+    ({ token, base }) => client(base).post('/activities/import', { file: 'x' }, token),
+    415,
+    /multipart/,
+  ],
+  [
+    'GET /workouts/:id.fit',
+    ({ token, base }) => client(base).get('/workouts/not-a-workout.fit', token),
+    404,
+    /not found/,
+  ],
+];
+
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
 const NO_INPUT = [
   'GET /me',
@@ -317,12 +353,24 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(await snapshot(s.server.db)).toEqual(before);
   });
 
+  it.each(FILE_ROUTES)(
+    '%s (case %#) → %i naming the input, nothing written',
+    async (_route, send, status, message) => {
+      const before = await snapshot(s.server.db);
+      const res = await send({ token, base: `${s.server.url}/api/v1` });
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toMatch(message);
+      expect(await snapshot(s.server.db)).toEqual(before);
+    },
+  );
+
   it('covers every route the server serves', async () => {
     const covered = new Set([
       ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
       ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
       ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo)$/, '/:id/$1')}`),
       ...NO_INPUT,
+      ...FILE_ROUTES.map(([route]) => route),
     ]);
     expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);
   });

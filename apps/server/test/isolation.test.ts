@@ -8,6 +8,7 @@ import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { apiRoutes } from './helpers/routes.ts';
 import { runnerRows } from './helpers/runner-rows.ts';
 import { register, useServer } from './helpers/suite.ts';
+import { SHORT_RUN_FIT, upload } from './helpers/upload.ts';
 
 interface Owner {
   token: string;
@@ -17,12 +18,15 @@ interface Owner {
   planId: string;
   workoutId: string;
   activityId: string;
+  importedId: string;
   notificationId: string;
   alertId: string;
   conflictId: string;
 }
 interface Ctx {
   api: Client;
+  /** http://host:port/api/v1, for the multipart upload. */
+  base: string;
   a: Owner;
   /** The intruder: a signed-in runner with data of their own. */
   b: { token: string; userId: string };
@@ -85,6 +89,17 @@ const PROBES: Record<string, Probe> = {
   ],
   'PATCH /activities/:id': async ({ api, a, b }) => [
     await api.request('PATCH', `/activities/${a.activityId}`, { json: { rpe: 9 }, token: b.token }),
+    'not-found',
+  ],
+  'POST /activities/import': async ({ base, a, b }) => {
+    // The very file A imported: B gets an activity of B's own (dedup is per runner), never A's.
+    const res = await upload(base, b.token, SHORT_RUN_FIT);
+    expect(res.status).toBe(201);
+    expect(res.body.activities[0].id).not.toBe(a.importedId);
+    return [res, 'own-data'];
+  },
+  'GET /workouts/:id.fit': async ({ api, a, b }) => [
+    await api.get(`/workouts/${encodeURIComponent(a.workoutId)}.fit`, b.token),
     'not-found',
   ],
   'GET /notifications': async ({ api, b }) => [await api.get('/notifications', b.token), 'own-data'],
@@ -205,9 +220,12 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       sql`insert into alerts (user_id, kind, severity, date, title, body)
           values (${a.user.id}, 'acwr_high', 'warning', ${todayUtc()}, 'Load spike', 'ACWR 1.6') returning id`,
     );
+    const imported = await upload(`${s.server.url}/api/v1`, a.accessToken, SHORT_RUN_FIT);
+    if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
     const b = await register(s.api);
     await onboard(s.api, b.accessToken, everyDayBody());
     ctx.api = s.api;
+    ctx.base = `${s.server.url}/api/v1`;
     ctx.a = {
       token: a.accessToken,
       refreshToken: a.refreshToken,
@@ -216,6 +234,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       planId: plan.id,
       workoutId: plan.workouts.find((w) => w.date > todayUtc())!.id,
       activityId: act.body.id,
+      importedId: imported.body.activities[0].id,
       notificationId,
       alertId: alert!.id,
       conflictId: conflict.id,
@@ -238,6 +257,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       ctx.a.planId,
       ctx.a.workoutId,
       ctx.a.activityId,
+      ctx.a.importedId,
       'A private note',
     ];
     for (const [route, probe] of Object.entries(PROBES)) {

@@ -38,6 +38,14 @@ const EnvSchema = z.object({
   SUPABASE_JWT_SECRET: env(z.string().min(32, 'must be at least 32 characters').optional()),
   SUPABASE_JWKS_URL: env(z.url({ protocol: /^https?$/ }).optional()),
   SUPABASE_URL: env(z.url({ protocol: /^https?$/ }).optional()),
+  // Imported files: an S3-compatible store when S3_ENDPOINT is set, else DATA_DIR/files. Credentials may also
+  // come from the AWS SDK's usual sources (environment, profile) when the two keys are unset.
+  S3_ENDPOINT: env(z.url({ protocol: /^https?$/ }).optional()),
+  S3_BUCKET: env(z.string().min(3).max(63).optional()),
+  S3_REGION: env(z.string().default('us-east-1')),
+  S3_ACCESS_KEY_ID: env(z.string().optional()),
+  S3_SECRET_ACCESS_KEY: env(z.string().optional()),
+  S3_FORCE_PATH_STYLE: env(z.enum(['true', 'false']).default('true')),
 });
 
 export type TrustProxy = boolean | string[];
@@ -59,6 +67,15 @@ export function parseTrustProxy(raw: string): TrustProxy | null {
   return list.length && list.every((x) => address.test(x)) ? list : null;
 }
 
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  forcePathStyle: boolean;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}
+
 export type DatabaseConfig =
   { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
 
@@ -77,6 +94,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   publicUrl?: string;
   supabase?: SupabaseConfig;
+  /** Set when imported files go to S3 rather than DATA_DIR/files. */
+  s3?: S3Config;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +127,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'Invalid configuration:\n  WORKERS: off needs REDIS_URL (without Redis no other process can run the jobs)',
     );
   }
+  if (e.S3_ENDPOINT && !e.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: is required when S3_ENDPOINT is set');
+  }
+  const s3: S3Config | undefined = e.S3_ENDPOINT
+    ? {
+        endpoint: e.S3_ENDPOINT,
+        bucket: e.S3_BUCKET!,
+        region: e.S3_REGION,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      }
+    : undefined;
   const dataDir = resolve(e.DATA_DIR);
   return {
     host: e.HOST,
@@ -126,5 +158,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy,
     ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     ...(supabase && { supabase }),
+    ...(s3 && { s3 }),
   };
 }

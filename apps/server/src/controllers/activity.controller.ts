@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   type ActivityFeedback,
   ActivityFeedbackSchema,
@@ -7,7 +7,9 @@ import {
   type ManualActivity,
   ManualActivitySchema,
 } from '@runningcoach/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth } from '../middleware/auth.decorators.ts';
+import { readUploadedFile } from '../middleware/upload.ts';
 import { ZodPipe } from '../middleware/zod-body.pipe.ts';
 import { ActivityService } from '../services/activity.service.ts';
 import type { AccessClaims } from '../services/token.service.ts';
@@ -20,6 +22,19 @@ export class ActivityController {
   @HttpCode(201)
   log(@Auth() auth: AccessClaims, @Body(new ZodPipe(ManualActivitySchema)) body: ManualActivity) {
     return this.activities.log(auth.userId, body);
+  }
+
+  /** 201 when the file added activities, 200 when it had been imported before (nothing new). */
+  @Post('import')
+  async import(
+    @Auth() auth: AccessClaims,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { bytes } = await readUploadedFile(req);
+    const result = await this.activities.importFile(auth.userId, bytes);
+    reply.status(result.created > 0 ? 201 : 200);
+    return result;
   }
 
   @Get()

@@ -1,7 +1,9 @@
 import { AppError } from '../utils/errors.ts';
+import { MULTIPART_ROUTES } from './upload.ts';
 
 interface HookRequest {
   headers: Record<string, string | string[] | undefined>;
+  url: string;
 }
 
 /**
@@ -13,5 +15,7 @@ export function jsonOnlyHook(req: HookRequest, _reply: unknown, done: (err?: Err
   const hasBody = (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
   const type = String(req.headers['content-type'] ?? '');
   if (!hasBody || /^application\/(.+\+)?json\s*(;|$)/i.test(type)) return done();
+  // File uploads: multipart on the routes that take one (their handler refuses anything else with a 415).
+  if (/^multipart\/form-data\s*;/i.test(type) && MULTIPART_ROUTES.has(req.url.split('?')[0]!)) return done();
   done(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body: must be sent as application/json'));
 }

@@ -141,6 +141,16 @@ const OPERATIONS: Record<string, Operation> = {
     status: 201,
     response: ActivitySchema,
   },
+  'POST /api/v1/activities/import': {
+    summary:
+      'Import a FIT, GPX or TCX file (multipart/form-data, field `file`; type from the content) → 201 ' +
+      '{activities, created, sha256, format}; 200 when already imported; 400/413/415/422 for a bad file',
+    status: 201,
+  },
+  'GET /api/v1/workouts/:id.fit': {
+    summary: 'A planned workout as a FIT workout file (application/vnd.ant.fit)',
+    status: 200,
+  },
   'GET /api/v1/activities': { summary: 'Activities in ?from..?to (days, inclusive)', status: 200 },
   'GET /api/v1/activities/:id': { summary: 'One activity with its samples', status: 200 },
   'PATCH /api/v1/activities/:id': {

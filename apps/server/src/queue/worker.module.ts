@@ -10,6 +10,7 @@ import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { ActivityService } from '../services/activity.service.ts';
+import { OBJECT_STORE_PROVIDER } from '../storage/object-store.provider.ts';
 import { PIPELINE_PROVIDERS } from '../services/pipeline-services.ts';
 import { APP_CONFIG, DB_CONNECTION } from '../utils/tokens.ts';
 import type { QueueLogger } from './job-queue.ts';
@@ -32,6 +33,7 @@ export class WorkerModule {
         DailyMetricsRepository,
         ActivityRepository,
         ActivityService,
+        OBJECT_STORE_PROVIDER,
         ...PIPELINE_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
         ...REALTIME_PROVIDERS,

@@ -75,4 +75,34 @@ export class ActivityRepository {
       })
       .where(and(eq(activities.userId, userId), eq(activities.id, id)));
   }
+
+  /**
+   * Serializes imports of one file by one runner until the transaction ends (a double-clicked upload must
+   * not store the run twice). Transaction-scoped advisory lock on a hash of runner and file digest.
+   */
+  async lockImport(userId: string, sha256: string): Promise<void> {
+    await this.database.tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`import:${userId}:${sha256}`}, 0))`,
+    );
+  }
+
+  /** The runner's activity from that source starting at that instant (a file imported before). */
+  async findByStart(
+    userId: string,
+    source: ActivityRow['source'],
+    startTime: string,
+  ): Promise<ActivityRow | undefined> {
+    const [row] = await this.database.tx
+      .select()
+      .from(activities)
+      .where(
+        and(
+          eq(activities.userId, userId),
+          eq(activities.source, source),
+          eq(activities.startTime, new Date(startTime).toISOString()),
+        ),
+      )
+      .limit(1);
+    return row;
+  }
 }

@@ -11,6 +11,7 @@ import { CryptoRepository } from '../repositories/crypto.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { RevocationRepository } from '../repositories/revocation.repository.ts';
 import { RunnerFilesRepository } from '../repositories/runner-files.repository.ts';
+import { OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { decodeSamples, SAMPLE_ENCODING } from '../samples/codec.ts';
 import type { ActivitySamplesRow } from '../schema/index.ts';
@@ -42,6 +43,7 @@ export class AccountService {
     @Inject(RevocationRepository) private readonly revocations: RevocationRepository,
     @Inject(CryptoRepository) private readonly crypto: CryptoRepository,
     @Inject(DASHBOARD_CACHE) private readonly dashboardCache: RunnerCache<unknown>,
+    @Inject(OBJECT_STORE) private readonly objects: ObjectStore,
   ) {}
 
   /**
@@ -108,9 +110,11 @@ export class AccountService {
     const steps = await Promise.allSettled([
       this.revocations.revokeRunner(userId),
       this.files.removeAll(userId),
+      // Imported files (the same directory without S3; the runner's prefix in the bucket with it).
+      this.objects.kind === 's3' ? this.objects.deletePrefix(`${userId}/`) : Promise.resolve(),
       this.dashboardCache.invalidate(userId),
     ]);
-    const failed = ['token revocation', 'file removal', 'cache invalidation'].filter(
+    const failed = ['token revocation', 'file removal', 'object removal', 'cache invalidation'].filter(
       (_, i) => steps[i]!.status === 'rejected',
     );
     if (failed.length) this.logger.error(`account ${userId} deleted; incomplete: ${failed.join(', ')}`);

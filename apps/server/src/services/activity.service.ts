@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   Activity,
   ActivityFeedback,
   ActivitySamples,
+  ActivitySource,
   DateRangeQuery,
   ManualActivity,
 } from '@runningcoach/contracts';
 import { addDays, banisterTrimp, sessionRpeLoad } from '@runningcoach/engine';
+import { FORMAT_EXTENSION, type FileFormat, parseActivityFile } from '@runningcoach/integrations';
 import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { enqueue } from '../queue/pipelines/jobs.ts';
@@ -21,6 +24,7 @@ import { UserRepository } from '../repositories/user.repository.ts';
 import { decodeSamples, encodeSamples } from '../samples/codec.ts';
 import { summarizeSamples } from '../samples/summary.ts';
 import type { ActivityRow, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
+import { importKey, OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
 import { AppError } from '../utils/errors.ts';
 import { impossibleValue } from './activity-validation.ts';
 import { engineError, runnerToday } from './plan.service.ts';
@@ -33,6 +37,20 @@ const ACTIVITY_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
 const activityNotFound = () => new AppError(404, 'NOT_FOUND', 'activity not found');
 
 export type ActivityDto = Activity & { rejectedReason?: string; samples?: ActivitySamples | null };
+
+/** `POST /activities/import`: the file's activities (new or already there), how many are new, its digest. */
+export interface ImportResult {
+  activities: ActivityDto[];
+  created: number;
+  sha256: string;
+  format: FileFormat;
+}
+
+const IMPORT_CONTENT_TYPE: Record<FileFormat, string> = {
+  fit: 'application/vnd.ant.fit',
+  gpx: 'application/gpx+xml',
+  tcx: 'application/vnd.garmin.tcx+xml',
+};
 
 export type NormalizeOutcome = { status: 'accepted'; date: string } | { status: 'rejected'; reason: string };
 
@@ -100,6 +118,7 @@ export class ActivityService {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
     @Inject(RealtimeService) private readonly realtime: RealtimeService,
+    @Inject(OBJECT_STORE) private readonly objects: ObjectStore,
   ) {}
 
   private readonly logger = new Logger('Activities');
@@ -117,75 +136,148 @@ export class ActivityService {
     const activity = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId);
       if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
-      if (input.date > addDays(runnerToday(user), 1)) {
-        throw new AppError(422, 'DATE_IN_FUTURE', `date: ${input.date} has not happened yet`, {
-          issues: [{ path: 'date', code: 'DATE_IN_FUTURE', message: 'is in the future' }],
-        });
-      }
-      let workout: ScheduledWorkoutRow | undefined;
-      if (input.workoutId) {
-        workout = await this.plans.findWorkout(userId, input.workoutId);
-        if (!workout) throw new AppError(404, 'NOT_FOUND', 'workoutId: no such workout');
-        // Another day's workout is fine (runners swap days), but not one of an old plan, a rest day, one
-        // already done, or a long run "completed" by a strength session.
-        const active = await this.plans.findActive(userId);
-        if (workout.planId !== active?.id || !fulfils(workout, input.type)) {
-          const why =
-            workout.planId !== active?.id
-              ? 'belongs to a superseded plan'
-              : `cannot be done by a ${input.type} activity`;
-          throw new AppError(422, 'WORKOUT_MISMATCH', `workoutId: ${why}`, {
-            issues: [{ path: 'workoutId', code: 'WORKOUT_MISMATCH', message: why }],
-          });
-        }
-      } else {
-        const active = await this.plans.findActive(userId);
-        const sameDay = active ? await this.plans.workoutsOn(userId, active.id, input.date) : [];
-        workout = sameDay.find((w) => fulfils(w, input.type));
-      }
-      let loads;
-      try {
-        loads = computeLoads(user, input);
-      } catch (err) {
-        throw engineError(err);
-      }
-      const row = await this.activities.insert({
-        userId,
-        date: input.date,
-        startTime: input.startTime ?? null,
-        type: input.type,
-        source: 'manual',
-        durationSec: input.durationSec,
-        distanceMeters: input.distanceMeters ?? null,
-        avgHr: input.avgHr ?? null,
-        maxHr: input.maxHr ?? null,
-        elevationGainMeters: input.elevationGainMeters ?? null,
-        rpe: input.rpe ?? null,
-        feeling: input.feeling ?? null,
-        notes: input.notes ?? null,
-        ...loads,
-        workoutId: workout?.id ?? null,
-      });
-      if (samples)
-        await this.activities.insertSamples({ activityId: row.id, userId, ...encodeSamples(samples) });
-      if (workout) {
-        await this.plans.updateWorkout(userId, workout.id, {
-          state: 'completed',
-          completedActivityId: row.id,
-        });
-      }
-      await this.audit.record(userId, 'activity.create', 'activity', row.id);
-      return toActivity(row);
+      return toActivity(await this.store(user, input, 'manual', samples));
     });
-    await this.cache.invalidate(userId);
-    await this.realtime.publish(userId, 'activity:new', { id: activity.id, date: activity.date });
-    try {
-      await enqueue.normalizeActivity(this.queue, { userId, activityId: activity.id });
-    } catch (err) {
-      // The log is stored either way; the runner's next write or the weekly batch recomputes the load.
-      this.logger.warn(`NormalizeActivity not queued: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await this.afterWrite(userId, [activity]);
     return activity;
+  }
+
+  /**
+   * An uploaded FIT, GPX or TCX file (already read; its format from the content): each activity in it is stored
+   * like a log (loads, samples, the same-day workout completed, NormalizeActivity queued) and the raw file is
+   * kept in the object store under its SHA-256. The same file again (or one whose activity, same source and
+   * start, is already there) creates nothing: `created` is then empty. A bad file stores nothing at all.
+   */
+  async importFile(userId: string, bytes: Uint8Array): Promise<ImportResult> {
+    const { format, activities } = parseActivityFile(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = importKey(userId, sha256, FORMAT_EXTENSION[format]);
+    const created: Pick<Activity, 'id' | 'date'>[] = [];
+    let stored = false;
+    try {
+      const result = await this.database.asUser(userId, async () => {
+        const user = await this.users.findById(userId);
+        if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
+        await this.activities.lockImport(userId, sha256);
+        const out: ActivityDto[] = [];
+        for (const a of activities) {
+          const existing = await this.activities.findByStart(userId, a.source, a.startTime);
+          if (existing) {
+            out.push(toActivity(existing));
+            continue;
+          }
+          const { samples, source, ...summary } = a;
+          const date = runnerToday(user, Date.parse(a.startTime));
+          const row = await this.store(user, { ...summary, date }, source, samples);
+          created.push({ id: row.id, date: row.date });
+          out.push(toActivity(row));
+        }
+        // Inside the transaction: if the store fails, no row is committed either.
+        if (created.length > 0) {
+          await this.objects.put(key, bytes, IMPORT_CONTENT_TYPE[format]);
+          stored = true;
+        }
+        return out;
+      });
+      await this.afterWrite(userId, created);
+      return { activities: result, created: created.length, sha256, format };
+    } catch (err) {
+      // The rows rolled back: take the file back out too (it was only written by this call).
+      if (stored) await this.objects.delete(key).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** One activity row (and its samples), its loads, and the planned workout it fulfils; inside a transaction. */
+  private async store(
+    user: UserRow,
+    input: Omit<ManualActivity, 'samples'>,
+    source: ActivitySource,
+    samples: ActivitySamples | undefined,
+  ): Promise<ActivityRow> {
+    const userId = user.id;
+    if (input.date > addDays(runnerToday(user), 1)) {
+      throw new AppError(422, 'DATE_IN_FUTURE', `date: ${input.date} has not happened yet`, {
+        issues: [{ path: 'date', code: 'DATE_IN_FUTURE', message: 'is in the future' }],
+      });
+    }
+    let workout: ScheduledWorkoutRow | undefined;
+    if (input.workoutId) {
+      workout = await this.plans.findWorkout(userId, input.workoutId);
+      if (!workout) throw new AppError(404, 'NOT_FOUND', 'workoutId: no such workout');
+      // Another day's workout is fine (runners swap days), but not one of an old plan, a rest day, one
+      // already done, or a long run "completed" by a strength session.
+      const active = await this.plans.findActive(userId);
+      if (workout.planId !== active?.id || !fulfils(workout, input.type)) {
+        const why =
+          workout.planId !== active?.id
+            ? 'belongs to a superseded plan'
+            : `cannot be done by a ${input.type} activity`;
+        throw new AppError(422, 'WORKOUT_MISMATCH', `workoutId: ${why}`, {
+          issues: [{ path: 'workoutId', code: 'WORKOUT_MISMATCH', message: why }],
+        });
+      }
+    } else {
+      const active = await this.plans.findActive(userId);
+      const sameDay = active ? await this.plans.workoutsOn(userId, active.id, input.date) : [];
+      workout = sameDay.find((w) => fulfils(w, input.type));
+    }
+    let loads;
+    try {
+      loads = computeLoads(user, input);
+    } catch (err) {
+      throw engineError(err);
+    }
+    const row = await this.activities.insert({
+      userId,
+      date: input.date,
+      startTime: input.startTime ?? null,
+      type: input.type,
+      source,
+      durationSec: input.durationSec,
+      distanceMeters: input.distanceMeters ?? null,
+      avgHr: input.avgHr ?? null,
+      maxHr: input.maxHr ?? null,
+      elevationGainMeters: input.elevationGainMeters ?? null,
+      rpe: input.rpe ?? null,
+      feeling: input.feeling ?? null,
+      notes: input.notes ?? null,
+      ...loads,
+      workoutId: workout?.id ?? null,
+    });
+    if (samples)
+      await this.activities.insertSamples({ activityId: row.id, userId, ...encodeSamples(samples) });
+    if (workout) {
+      await this.plans.updateWorkout(userId, workout.id, {
+        state: 'completed',
+        completedActivityId: row.id,
+      });
+    }
+    await this.audit.record(
+      userId,
+      source === 'manual' ? 'activity.create' : 'activity.import',
+      'activity',
+      row.id,
+    );
+    return row;
+  }
+
+  /** After the commit: the dashboard cache goes, and NormalizeActivity (→ rolling stats → adaptation) is queued. */
+  private async afterWrite(
+    userId: string,
+    activities: readonly Pick<Activity, 'id' | 'date'>[],
+  ): Promise<void> {
+    await this.cache.invalidate(userId);
+    for (const { id, date } of activities) await this.realtime.publish(userId, 'activity:new', { id, date });
+    const activityIds = activities.map((a) => a.id);
+    for (const activityId of activityIds) {
+      try {
+        await enqueue.normalizeActivity(this.queue, { userId, activityId });
+      } catch (err) {
+        // The log is stored either way; the runner's next write or the weekly batch recomputes the load.
+        this.logger.warn(`NormalizeActivity not queued: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { ImportFileError } from '@runningcoach/integrations';
 import { ZodError } from 'zod';
 
 export interface ErrorBody {
@@ -38,6 +39,12 @@ export function validationError(err: ZodError): AppError {
   return new AppError(400, 'VALIDATION_FAILED', `${first.path}: ${first.message}`, { issues });
 }
 
+/** An uploaded file we refuse: its status (400/413/415/422), its code, and `file` as the field at fault. */
+export function importError(err: ImportFileError): AppError {
+  const issue = { path: 'file', code: err.code, message: err.message.replace(/^file: /, '') };
+  return new AppError(err.status, err.code, err.message, { issues: [issue] });
+}
+
 // Errors Fastify raises before a handler runs (body parsing), by Fastify error code.
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
@@ -69,6 +76,7 @@ function causeCode(err: HttpException): string | undefined {
 /** Maps anything thrown to API.md's error body. Unknown errors become a bare 500 (details are logged, not sent). */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof ZodError) err = validationError(err);
+  if (err instanceof ImportFileError) err = importError(err);
   if (err instanceof AppError) {
     return {
       status: err.status,
