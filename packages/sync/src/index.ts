@@ -1,6 +1,7 @@
 export * from './types.ts';
 export * from './local-store.ts';
 export { MemoryStore } from './memory-store.ts';
+export { DexieStore, type DexieStoreOptions } from './dexie-store.ts';
 export { createRecord, updateRecord, deleteRecord } from './mutations.ts';
 export { applyRemoteChanges, resolveConflict } from './apply-remote.ts';
 export { fetchLocalChanges, markLocalChangesAsSynced, countLocalChanges } from './local-changes.ts';

@@ -1,10 +1,27 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { DexieStore } from './dexie-store.ts';
+import type { LocalStore } from './local-store.ts';
 import { MemoryStore } from './memory-store.ts';
 import { createRecord, deleteRecord, updateRecord } from './mutations.ts';
+import { synchronize } from './synchronize.ts';
+import { FakeServer } from './testing/fake-transport.ts';
+import { SYNC_TABLES } from './types.ts';
 
-describe('MemoryStore', () => {
+// fake-indexeddb implements the IndexedDB spec (transactions, auto-commit, aborts) under Node; the web app's
+// Playwright tests run the same adapter in Chromium.
+let n = 0;
+const dexie = (tables: readonly string[]) =>
+  new DexieStore({ name: `test-${++n}`, tables, indexedDB: new IDBFactory(), IDBKeyRange });
+
+const stores: [string, (tables: readonly string[]) => LocalStore][] = [
+  ['MemoryStore', (tables) => new MemoryStore(tables)],
+  ['DexieStore', dexie],
+];
+
+describe.each(stores)('%s', (_name, open) => {
   it('applies all writes of a transaction or none', async () => {
-    const store = new MemoryStore(['t']);
+    const store = open(['t']);
     await store.transaction((tx) => createRecord(tx, 't', { id: 'x', a: 1 }));
     await expect(
       store.transaction(async (tx) => {
@@ -21,7 +38,7 @@ describe('MemoryStore', () => {
   });
 
   it('never aliases stored values', async () => {
-    const store = new MemoryStore(['t']);
+    const store = open(['t']);
     const raw = { id: 'x', obj: { a: 1 } };
     await store.transaction((tx) => createRecord(tx, 't', raw));
     raw.obj.a = 2;
@@ -31,7 +48,7 @@ describe('MemoryStore', () => {
   });
 
   it('tracks WatermelonDB statuses: created stays created, synced edits list their columns, deletes mark', async () => {
-    const store = new MemoryStore(['t']);
+    const store = open(['t']);
     await store.transaction(async (tx) => {
       await createRecord(tx, 't', { id: 'c', a: 1 });
       await updateRecord(tx, 't', 'c', { a: 2 });
@@ -47,7 +64,7 @@ describe('MemoryStore', () => {
   });
 
   it('runs transactions one at a time', async () => {
-    const store = new MemoryStore(['t']);
+    const store = open(['t']);
     const order: string[] = [];
     await Promise.all([
       store.transaction(async () => {
@@ -58,5 +75,26 @@ describe('MemoryStore', () => {
       store.transaction(async () => void order.push('2')),
     ]);
     expect(order).toEqual(['1 start', '1 end', '2']);
+  });
+
+  it('keeps local writes and the pending push through a full sync round', async () => {
+    const server = new FakeServer();
+    const a = open(SYNC_TABLES);
+    const b = open(SYNC_TABLES);
+    const newKey = (() => {
+      let k = 0;
+      return () => `key-${++k}`;
+    })();
+    await a.transaction((tx) => createRecord(tx, 'activities', { id: 'r1', type: 'run', notes: 'hills' }));
+    await synchronize({ store: a, transport: server.transport(), newKey });
+    await synchronize({ store: b, transport: server.transport(), newKey });
+    expect(await b.transaction((tx) => tx.get('activities', 'r1'))).toMatchObject({
+      notes: 'hills',
+      _status: 'synced',
+    });
+    await b.transaction((tx) => deleteRecord(tx, 'activities', 'r1'));
+    await synchronize({ store: b, transport: server.transport(), newKey });
+    await synchronize({ store: a, transport: server.transport(), newKey });
+    expect(await a.transaction((tx) => tx.get('activities', 'r1'))).toBeUndefined();
   });
 });
