@@ -37,6 +37,7 @@ import { SessionRepository } from './repositories/session.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
 import { PlanRepository } from './repositories/plan.repository.ts';
 import { DailyMetricsRepository } from './repositories/daily-metrics.repository.ts';
+import { ActivityOriginRepository } from './repositories/activity-origin.repository.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
 import { AuthService } from './services/auth.service.ts';
 import { HealthService } from './services/health.service.ts';
@@ -101,6 +102,7 @@ export class AppModule {
         DailyMetricsRepository,
         DailyMetricsService,
         ActivityRepository,
+        ActivityOriginRepository,
         ActivityService,
         OBJECT_STORE_PROVIDER,
         StatsService,

@@ -68,6 +68,17 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
       values (${userId}, 'rpe_missing', ${activityId}) on conflict do nothing`);
     await db.execute(sql`insert into rolling_stats (user_id, date, load, acute, chronic, tsb, strain, fitness, fatigue, form)
       values (${userId}, ${todayUtc()}, 150, 20, 15, -5, 100, 15, 20, -5) on conflict do nothing`);
+    // Integrations (0012): an activity origin, a provider link, an OAuth state, a webhook event, a device secret.
+    await db.execute(sql`insert into activity_origins (user_id, activity_id, kind, external_id, sha256)
+      values (${userId}, ${activityId}, 'strava', 's1', ${'0'.repeat(64)})`);
+    await db.execute(sql`insert into provider_connections (user_id, provider, external_user_id, access_token_enc)
+      values (${userId}, 'strava', ${`athlete-${userId}`}, 'v1.ciphertext-secret')`);
+    await db.execute(sql`insert into oauth_states (state, user_id, provider, redirect_uri, expires_at)
+      values (${`state-${userId}`}, ${userId}, 'strava', 'http://x/cb', now() + interval '10 minutes')`);
+    await db.execute(sql`insert into webhook_events (user_id, provider, event_key, kind, payload)
+      values (${userId}, 'strava', ${`e-${userId}`}, 'activity', '{}'::jsonb)`);
+    await db.execute(sql`insert into device_secrets (user_id, device_name, secret_enc)
+      values (${userId}, 'watch', 'v1.ciphertext-secret')`);
     const files = join(s.server.config.dataDir, 'files', userId);
     mkdirSync(join(files, 'imports'), { recursive: true });
     writeFileSync(join(files, 'imports', 'run.gpx'), '<gpx/>');
@@ -131,6 +142,8 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     ])
       expect(text).not.toContain(secret);
     expect(text).not.toMatch(/tokenHash|passwordHash|token_hash/);
+    expect(text).not.toContain('ciphertext-secret'); // provider tokens, device secrets
+    expect(text).not.toContain('state-'); // OAuth states
   });
 
   it("export holds only the caller's data", async () => {

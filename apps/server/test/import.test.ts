@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { decodeFitWorkout } from '@runningcoach/integrations';
 import { runToFit, runToGpx, runToTcx, syntheticRun } from '@runningcoach/integrations/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/connection.ts';
 import { startFakeS3 } from '../src/storage/fake-s3.ts';
 import { BACKENDS, createTestDatabase, skipBackend, startServer } from './helpers/backends.ts';
 import { client } from './helpers/http.ts';
@@ -38,19 +41,20 @@ describe.each(BACKENDS)('activity files on %s', (backend) => {
   });
 
   it('imports the 4-hour run as FIT, GPX and TCX: summaries agree, samples and raw files kept', async () => {
-    const { accessToken, user } = await register(s.api);
     const results = [];
     for (const [bytes, name] of [
       [fit, 'a.fit'],
       [gpx, 'a.txt'], // the name does not matter: the content decides
       [tcx, 'a.tcx'],
     ] as const) {
+      // One runner each: for one runner the three are one run, merged (next test).
+      const { accessToken } = await register(s.api);
       const res = await upload(base, accessToken, bytes, name);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.created).toBe(1);
       expect(res.body.activities).toHaveLength(1);
       expect(res.body.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-      results.push(res.body.activities[0]);
+      results.push({ ...res.body.activities[0], accessToken });
     }
     expect(results.map((a) => a.source)).toEqual(['fit', 'gpx', 'tcx']);
     for (const a of results) {
@@ -68,17 +72,77 @@ describe.each(BACKENDS)('activity files on %s', (backend) => {
       expect(Math.abs(a.elevationGainMeters - 600)).toBeLessThan(9);
     }
     // Samples stored through the codec, returned whole.
-    const one = await s.api.get(`/activities/${results[0].id}`, accessToken);
+    const one = await s.api.get(`/activities/${results[0]!.id}`, results[0]!.accessToken);
     expect(one.body.samples.t).toHaveLength(run.points.length);
     expect(one.body.samples.hr[1000]).toBe(run.points[1000]!.hr);
-    // Raw files under DATA_DIR/files/<userId>/imports/<sha256>.<ext>, byte for byte.
+  }, 60_000);
+
+  it('the same run as FIT, GPX and gzipped TCX is one activity; each raw file kept under its SHA-256', async () => {
+    const { accessToken, user } = await register(s.api);
+    const first = await upload(base, accessToken, fit, 'a.fit');
+    expect(first.status).toBe(201);
+    const id = first.body.activities[0].id;
+    for (const bytes of [gpx, gzipSync(tcx)]) {
+      const res = await upload(base, accessToken, bytes, 'a.gz');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ created: 0, merged: 1, alreadyImported: false });
+      // The first device recording stays: the activity is the FIT's, unchanged.
+      expect(res.body.activities[0]).toMatchObject({ id, source: 'fit' });
+    }
+    const list = await s.api.get('/activities', accessToken);
+    expect(list.body.activities).toHaveLength(1);
+    // Raw files under DATA_DIR/files/<userId>/imports/<sha256>.<ext>, byte for byte (the TCX inflated).
     const names = await filesOf(s.database.dataDir, user.id);
     expect(names).toHaveLength(3);
-    const fitName = `${createHash('sha256').update(fit).digest('hex')}.fit`;
-    expect(names).toContain(fitName);
-    expect(
-      new Uint8Array(await readFile(join(s.database.dataDir, 'files', user.id, 'imports', fitName))),
-    ).toEqual(fit);
+    const tcxName = `${createHash('sha256').update(tcx).digest('hex')}.tcx`;
+    expect(names).toContain(tcxName);
+    // Buffer.equals: a deep toEqual over megabytes takes a minute.
+    const kept = await readFile(join(s.database.dataDir, 'files', user.id, 'imports', tcxName));
+    expect(kept.equals(tcx)).toBe(true);
+    // The digest is kept with the activity (activity_origins.sha256), one row per file.
+    const origins = await queryRows<{ sha256: string; format: string }>(
+      s.server.db,
+      sql`select sha256, format from activity_origins where activity_id = ${id} order by format`,
+    );
+    expect(origins.map((o) => o.format)).toEqual(['fit', 'gpx', 'tcx']);
+    expect(origins.find((o) => o.format === 'tcx')!.sha256).toBe(tcxName.slice(0, 64));
+  }, 60_000);
+
+  it('a run logged by hand, then imported: the device wins distance and HR, the runner keeps RPE and notes', async () => {
+    const { accessToken } = await register(s.api);
+    const manual = await s.api.post(
+      '/activities',
+      {
+        date: new Date(start).toISOString().slice(0, 10),
+        startTime: new Date(start + 4 * 60_000).toISOString(), // 4 minutes off: within the window
+        type: 'run',
+        durationSec: 14_000,
+        distanceMeters: 40_000,
+        rpe: 6,
+        notes: 'legs heavy after 30 k',
+      },
+      accessToken,
+    );
+    expect(manual.status, JSON.stringify(manual.body)).toBe(201);
+    const res = await upload(base, accessToken, fit);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ created: 0, merged: 1 });
+    const merged = res.body.activities[0];
+    expect(merged).toMatchObject({
+      id: manual.body.id,
+      source: 'fit',
+      durationSec: 14_400,
+      startTime: new Date(start).toISOString(),
+      rpe: 6,
+      notes: 'legs heavy after 30 k',
+      maxHr: run.truth.maxHr,
+    });
+    expect(Math.abs(merged.distanceMeters - run.truth.distanceMeters)).toBeLessThan(50);
+    // sRPE follows the device's duration: 6 x 240 minutes.
+    expect(merged.internalLoad).toBeCloseTo(6 * 240, 5);
+    const one = await s.api.get(`/activities/${manual.body.id}`, accessToken);
+    expect(one.body.samples.t).toHaveLength(run.points.length);
+    expect((await s.api.get('/activities', accessToken)).body.activities).toHaveLength(1);
   }, 60_000);
 
   it('the same file again creates nothing new', async () => {
@@ -89,7 +153,7 @@ describe.each(BACKENDS)('activity files on %s', (backend) => {
     const before = await snapshot(s.server.db);
     const again = await upload(base, accessToken, fit, 'renamed.fit');
     expect(again.status).toBe(200);
-    expect(again.body.created).toBe(0);
+    expect(again.body).toMatchObject({ created: 0, merged: 0, alreadyImported: true });
     expect(again.body.activities.map((a: { id: string }) => a.id)).toEqual(
       first.body.activities.map((a: { id: string }) => a.id),
     );

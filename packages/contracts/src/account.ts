@@ -39,6 +39,12 @@ export const AccountExportSchema = z.object({
   syncRequests: z.array(z.record(z.string(), z.unknown())),
   syncConflicts: z.array(z.record(z.string(), z.unknown())),
   syncDevices: z.array(z.record(z.string(), z.unknown())),
+  /** Integrations: where activities came from, provider links, OAuth states, webhook events, device keys (no secrets). */
+  activityOrigins: z.array(z.record(z.string(), z.unknown())),
+  providerConnections: z.array(z.record(z.string(), z.unknown())),
+  oauthStates: z.array(z.record(z.string(), z.unknown())),
+  webhookEvents: z.array(z.record(z.string(), z.unknown())),
+  deviceSecrets: z.array(z.record(z.string(), z.unknown())),
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0) })),
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runToFit, runToGpx, runToTcx, syntheticRun } from '@runningcoach/integrations/testing';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,8 @@ describe.each(BACKENDS)('runningcoach import against a real server on %s', (back
     writeFileSync(join(dir, 'runs', 'a.fit'), runToFit(runOn(5)));
     writeFileSync(join(dir, 'runs', 'nested', 'b.gpx'), runToGpx(runOn(4)));
     writeFileSync(join(dir, 'runs', 'c.TCX'), runToTcx(runOn(3)));
+    // a.fit's run again, as a gzipped GPX: merged into a.fit's activity.
+    writeFileSync(join(dir, 'runs', 'z-same-as-a.gpx.gz'), gzipSync(runToGpx(runOn(5))));
     writeFileSync(join(dir, 'runs', 'notes.txt'), 'not an activity, and not sent');
     writeFileSync(join(dir, 'runs', 'broken.fit'), runToFit(runOn(2)).subarray(0, 300));
     const zip = zipSync({
@@ -71,11 +74,16 @@ describe.each(BACKENDS)('runningcoach import against a real server on %s', (back
     const first = await run([...args, '--json']);
     expect(first.code).toBe(1); // broken.fit
     const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({ files: 4, imported: 3, duplicates: 0, failed: 1 });
+    expect(report).toMatchObject({ files: 5, imported: 3, merged: 1, duplicates: 0, failed: 1 });
+    expect(report.results.find((r: { file: string }) => r.file === 'z-same-as-a.gpx.gz').status).toBe(
+      'merged',
+    );
     const broken = report.results.find((r: { file: string }) => r.file === 'broken.fit');
     expect(broken.error).toMatch(/^file: FIT file is truncated/);
     const again = await run(args);
-    expect(again.stdout).toContain('4 files: 0 imported (0 activities), 3 already there, 1 failed');
+    expect(again.stdout).toContain(
+      '5 files: 0 imported (0 activities), 0 merged into an activity, 4 already there, 1 failed',
+    );
     expect(again.stdout).toContain('failed  broken.fit: file: FIT file is truncated');
   }, 60_000);
 
@@ -96,7 +104,9 @@ describe.each(BACKENDS)('runningcoach import against a real server on %s', (back
       },
     );
     expect(code).toBe(0);
-    expect(stdout).toContain('2 files: 2 imported (2 activities), 0 already there, 0 failed');
+    expect(stdout).toContain(
+      '2 files: 2 imported (2 activities), 0 merged into an activity, 0 already there, 0 failed',
+    );
     expect(stderr).toContain('[########################] 2/2  done');
     expect(stderr).toContain('export.zip:export/activities/d.fit');
     const list = await fetch(`${server.url}/api/v1/activities`, {

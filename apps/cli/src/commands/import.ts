@@ -6,7 +6,7 @@ import { ApiClient } from '../net/api.ts';
 
 interface FileResult {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  status: 'imported' | 'merged' | 'duplicate' | 'failed';
   activities: number;
   error?: string;
 }
@@ -26,10 +26,11 @@ export const importCommand: Command = {
   help: `Usage: runningcoach import <directory|archive.zip> [--server <url>]
                            (--token <token> | --email <email> --password <password>)
 
-Uploads every .fit, .gpx and .tcx file of a directory (recursively) or of a .zip
-archive (e.g. a Garmin or Strava export) to POST /api/v1/activities/import, one at
-a time, with a progress bar on a terminal, then prints what became of each file.
-A file imported before is reported as a duplicate and creates nothing.
+Uploads every .fit, .gpx and .tcx file (gzipped too: .fit.gz ...) of a directory
+(recursively) or of a .zip archive (e.g. a Garmin or Strava export) to
+POST /api/v1/activities/import, one at a time, with a progress bar on a terminal,
+then prints what became of each file. A file imported before is reported as
+already there and creates nothing; the same run in another file is merged.
 Exit code 1 if any file failed.
 
 Options:
@@ -73,7 +74,13 @@ Example:
       const answer = await api.importFile(f.name, f.read());
       results.push({
         file: f.name,
-        status: answer.error ? 'failed' : answer.created > 0 ? 'imported' : 'duplicate',
+        status: answer.error
+          ? 'failed'
+          : answer.created > 0
+            ? 'imported'
+            : answer.alreadyImported
+              ? 'duplicate'
+              : 'merged',
         activities: answer.error ? 0 : answer.created,
         ...(answer.error && { error: answer.error }),
       });
@@ -86,6 +93,7 @@ Example:
       ctx.json({
         files: results.length,
         imported: count('imported'),
+        merged: count('merged'),
         duplicates: count('duplicate'),
         failed,
         results,
@@ -94,7 +102,8 @@ Example:
       const created = results.reduce((n, r) => n + r.activities, 0);
       ctx.out([
         `${results.length} file${results.length === 1 ? '' : 's'}: ${count('imported')} imported ` +
-          `(${created} activit${created === 1 ? 'y' : 'ies'}), ${count('duplicate')} already there, ${failed} failed`,
+          `(${created} activit${created === 1 ? 'y' : 'ies'}), ${count('merged')} merged into an activity, ` +
+          `${count('duplicate')} already there, ${failed} failed`,
         ...results.filter((r) => r.status === 'failed').map((r) => `  failed  ${r.file}: ${r.error}`),
       ]);
     }

@@ -3,8 +3,8 @@ import { basename, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { CliError } from '../errors.ts';
 
-/** What `import` sends: FIT, GPX and TCX by name (the server still decides the type from the content). */
-export const ACTIVITY_FILE = /\.(fit|gpx|tcx)$/i;
+/** What `import` sends: FIT, GPX and TCX (or gzipped) by name (the server still decides the type from the content). */
+export const ACTIVITY_FILE = /\.(fit|gpx|tcx)(\.gz)?$/i;
 
 export interface ActivityFile {
   /** Where it came from, for the report: a path under the directory, or `archive.zip:inner/path`. */

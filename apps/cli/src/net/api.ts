@@ -8,6 +8,10 @@ interface ErrorBody {
 export interface ImportAnswer {
   status: number;
   created: number;
+  /** Activities the file merged into (the same run recorded before, by hand or in another format). */
+  merged: number;
+  /** These exact bytes had been imported before: nothing changed. */
+  alreadyImported: boolean;
   activities: { id: string; type: string; date: string; distanceMeters?: number; durationSec: number }[];
   error?: string;
 }
@@ -68,6 +72,8 @@ export class ApiClient {
     return {
       status: res.status,
       created: body.created ?? 0,
+      merged: body.merged ?? 0,
+      alreadyImported: body.alreadyImported ?? false,
       activities: body.activities ?? [],
       ...(res.status >= 300 && { error: body.error?.message ?? `HTTP ${res.status}` }),
     };

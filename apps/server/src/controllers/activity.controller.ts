@@ -24,7 +24,7 @@ export class ActivityController {
     return this.activities.log(auth.userId, body);
   }
 
-  /** 201 when the file added activities, 200 when it had been imported before (nothing new). */
+  /** 201 when the file added or merged activities, 200 when these exact bytes had been imported before. */
   @Post('import')
   async import(
     @Auth() auth: AccessClaims,
@@ -33,7 +33,7 @@ export class ActivityController {
   ) {
     const { bytes } = await readUploadedFile(req);
     const result = await this.activities.importFile(auth.userId, bytes);
-    reply.status(result.created > 0 ? 201 : 200);
+    reply.status(result.alreadyImported ? 200 : 201);
     return result;
   }
 

@@ -3,6 +3,7 @@ import { DASHBOARD_CACHE_PROVIDERS } from '../cache/dashboard-cache.provider.ts'
 import { REALTIME_PROVIDERS } from '../realtime/realtime.providers.ts';
 import type { AppConfig } from '../config/config.ts';
 import { openDatabase } from '../db/connection.ts';
+import { ActivityOriginRepository } from '../repositories/activity-origin.repository.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DailyMetricsRepository } from '../repositories/daily-metrics.repository.ts';
@@ -32,6 +33,7 @@ export class WorkerModule {
         PlanRepository,
         DailyMetricsRepository,
         ActivityRepository,
+        ActivityOriginRepository,
         ActivityService,
         OBJECT_STORE_PROVIDER,
         ...PIPELINE_PROVIDERS,

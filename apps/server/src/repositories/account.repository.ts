@@ -17,6 +17,11 @@ import {
   syncClock,
   syncConflicts,
   syncDevices,
+  activityOrigins,
+  providerConnections,
+  oauthStates,
+  webhookEvents,
+  deviceSecrets,
   syncRequests,
   syncTombstones,
   trainingPlans,
@@ -43,6 +48,11 @@ export interface RunnerRows {
   syncRequests: Record<string, unknown>[];
   syncConflicts: Record<string, unknown>[];
   syncDevices: Record<string, unknown>[];
+  activityOrigins: Record<string, unknown>[];
+  providerConnections: Record<string, unknown>[];
+  oauthStates: Record<string, unknown>[];
+  webhookEvents: Record<string, unknown>[];
+  deviceSecrets: Record<string, unknown>[];
 }
 
 /** The export's key for each runner table; the export test fails when the catalog has a table missing here. */
@@ -65,6 +75,11 @@ export const EXPORT_SECTIONS: Record<string, keyof RunnerRows | 'activitySamples
   sync_requests: 'syncRequests',
   sync_conflicts: 'syncConflicts',
   sync_devices: 'syncDevices',
+  activity_origins: 'activityOrigins',
+  provider_connections: 'providerConnections',
+  oauth_states: 'oauthStates',
+  webhook_events: 'webhookEvents',
+  device_secrets: 'deviceSecrets',
 };
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -182,6 +197,30 @@ export class AccountRepository {
         .where(eq(syncConflicts.userId, userId))
         .orderBy(asc(syncConflicts.createdAt)),
       syncDevices: await tx.select().from(syncDevices).where(eq(syncDevices.userId, userId)),
+      // Integrations: never the tokens, verifiers or device secrets themselves.
+      activityOrigins: await tx.select().from(activityOrigins).where(eq(activityOrigins.userId, userId)),
+      providerConnections: await tx
+        .select({
+          provider: providerConnections.provider,
+          externalUserId: providerConnections.externalUserId,
+          scope: providerConnections.scope,
+          createdAt: providerConnections.createdAt,
+        })
+        .from(providerConnections)
+        .where(eq(providerConnections.userId, userId)),
+      oauthStates: await tx
+        .select({ provider: oauthStates.provider, expiresAt: oauthStates.expiresAt })
+        .from(oauthStates)
+        .where(eq(oauthStates.userId, userId)),
+      webhookEvents: await tx.select().from(webhookEvents).where(eq(webhookEvents.userId, userId)),
+      deviceSecrets: await tx
+        .select({
+          id: deviceSecrets.id,
+          deviceName: deviceSecrets.deviceName,
+          createdAt: deviceSecrets.createdAt,
+        })
+        .from(deviceSecrets)
+        .where(eq(deviceSecrets.userId, userId)),
     };
   }
 
@@ -228,5 +267,12 @@ export class AccountRepository {
 }
 
 // Rows that reference other runner rows go first.
-const ORDER = ['activity_samples', 'pending_tasks', 'refresh_tokens', 'device_sessions', 'activities'];
+const ORDER = [
+  'activity_origins',
+  'activity_samples',
+  'pending_tasks',
+  'refresh_tokens',
+  'device_sessions',
+  'activities',
+];
 const childFirst = (t: string) => (ORDER.includes(t) ? ORDER.indexOf(t) : ORDER.length);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { activities, type ActivityRow, activitySamples, type ActivitySamplesRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
@@ -86,23 +86,51 @@ export class ActivityRepository {
     );
   }
 
-  /** The runner's activity from that source starting at that instant (a file imported before). */
-  async findByStart(
+  /**
+   * The runner's activity of that type starting closest to `startTime`, at most `windowMs` away (the sync
+   * rules' duplicate: one run recorded twice, or logged by hand and then imported).
+   */
+  async findDuplicate(
     userId: string,
-    source: ActivityRow['source'],
+    type: ActivityRow['type'],
     startTime: string,
+    windowMs: number,
   ): Promise<ActivityRow | undefined> {
+    const at = new Date(startTime).toISOString();
+    const window = `${Math.round(windowMs / 1000)} seconds`;
     const [row] = await this.database.tx
       .select()
       .from(activities)
       .where(
         and(
           eq(activities.userId, userId),
-          eq(activities.source, source),
-          eq(activities.startTime, new Date(startTime).toISOString()),
+          eq(activities.type, type),
+          sql`${activities.startTime} between ${at}::timestamptz - ${window}::interval and ${at}::timestamptz + ${window}::interval`,
         ),
       )
+      .orderBy(sql`abs(extract(epoch from ${activities.startTime} - ${at}::timestamptz))`, asc(activities.id))
       .limit(1);
     return row;
+  }
+
+  /** A merge's outcome: the values the sync rules chose, and the loads that follow from them. */
+  async updateMerged(
+    userId: string,
+    id: string,
+    set: Partial<Omit<NewActivity, 'userId'>>,
+  ): Promise<ActivityRow> {
+    const [row] = await this.database.tx
+      .update(activities)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(activities.userId, userId), eq(activities.id, id)))
+      .returning();
+    return row!;
+  }
+
+  async deleteMany(userId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.database.tx
+      .delete(activities)
+      .where(and(eq(activities.userId, userId), inArray(activities.id, [...ids])));
   }
 }

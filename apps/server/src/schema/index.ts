@@ -23,3 +23,17 @@ export { rollingStats, type RollingStatsRow } from './rolling-stats.table.ts';
 export { alerts, type AlertRow, type AlertSeverity } from './alert.table.ts';
 export { pendingTasks, type PendingTaskRow, type PendingTaskKind } from './pending-task.table.ts';
 export { syncClock, syncTombstones, syncRequests, syncConflicts, syncDevices } from './sync.table.ts';
+export {
+  activityOrigins,
+  providerConnections,
+  oauthStates,
+  webhookEvents,
+  deviceSecrets,
+  type OriginKind,
+  type ActivityOriginRow,
+  type ProviderConnectionRow,
+  type OAuthStateRow,
+  type WebhookEventRow,
+  type WebhookEventStatus,
+  type DeviceSecretRow,
+} from './integration.table.ts';

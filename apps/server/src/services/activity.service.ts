@@ -9,12 +9,21 @@ import type {
   ManualActivity,
 } from '@runningcoach/contracts';
 import { addDays, banisterTrimp, sessionRpeLoad } from '@runningcoach/engine';
-import { FORMAT_EXTENSION, type FileFormat, parseActivityFile } from '@runningcoach/integrations';
+import {
+  FORMAT_EXTENSION,
+  type FileFormat,
+  type ImportedActivity,
+  parseActivityFile,
+} from '@runningcoach/integrations';
 import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { enqueue } from '../queue/pipelines/jobs.ts';
 import { RealtimeService } from '../realtime/realtime.service.ts';
 import { JOB_QUEUE } from '../queue/queue.module.ts';
+import {
+  ActivityOriginRepository,
+  type NewActivityOrigin,
+} from '../repositories/activity-origin.repository.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -25,6 +34,7 @@ import { decodeSamples, encodeSamples } from '../samples/codec.ts';
 import { summarizeSamples } from '../samples/summary.ts';
 import type { ActivityRow, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
 import { importKey, OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
+import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, isDevice } from '../sync/activity-rules.ts';
 import { AppError } from '../utils/errors.ts';
 import { impossibleValue } from './activity-validation.ts';
 import { engineError, runnerToday } from './plan.service.ts';
@@ -38,13 +48,24 @@ const activityNotFound = () => new AppError(404, 'NOT_FOUND', 'activity not foun
 
 export type ActivityDto = Activity & { rejectedReason?: string; samples?: ActivitySamples | null };
 
-/** `POST /activities/import`: the file's activities (new or already there), how many are new, its digest. */
+/**
+ * `POST /activities/import`: the file's activities (new, merged or already there), how many are new and how
+ * many merged into an activity the runner had, whether these exact bytes had been imported, their digest.
+ */
 export interface ImportResult {
   activities: ActivityDto[];
   created: number;
+  merged: number;
+  alreadyImported: boolean;
   sha256: string;
   format: FileFormat;
 }
+
+/** An activity recorded by a device: a parsed file's, or one mapped from a provider's API. */
+export type DeviceActivity = Omit<ImportedActivity, 'source' | 'samples'> & {
+  source: ActivitySource;
+  samples?: ActivitySamples;
+};
 
 const IMPORT_CONTENT_TYPE: Record<FileFormat, string> = {
   fit: 'application/vnd.ant.fit',
@@ -119,6 +140,7 @@ export class ActivityService {
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<unknown>,
     @Inject(RealtimeService) private readonly realtime: RealtimeService,
     @Inject(OBJECT_STORE) private readonly objects: ObjectStore,
+    @Inject(ActivityOriginRepository) private readonly origins: ActivityOriginRepository,
   ) {}
 
   private readonly logger = new Logger('Activities');
@@ -143,49 +165,119 @@ export class ActivityService {
   }
 
   /**
-   * An uploaded FIT, GPX or TCX file (already read; its format from the content): each activity in it is stored
-   * like a log (loads, samples, the same-day workout completed, NormalizeActivity queued) and the raw file is
-   * kept in the object store under its SHA-256. The same file again (or one whose activity, same source and
-   * start, is already there) creates nothing: `created` is then empty. A bad file stores nothing at all.
+   * An uploaded FIT, GPX or TCX file, gzipped or not (already read; its format from the content): each activity
+   * in it is stored like a log (loads, samples, the same-day workout completed, NormalizeActivity queued), or
+   * merged into the runner's duplicate by the sync rules (same type, start within 10 minutes: the device wins
+   * the objective fields, the runner's RPE and notes stay). The raw (inflated) file is kept in the object store
+   * under its SHA-256, linked to its activities: the same bytes again change nothing (`alreadyImported`).
+   * A bad file stores nothing at all.
    */
-  async importFile(userId: string, bytes: Uint8Array): Promise<ImportResult> {
-    const { format, activities } = parseActivityFile(bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  async importFile(userId: string, upload: Uint8Array): Promise<ImportResult> {
+    const { format, activities, raw } = parseActivityFile(upload);
+    const sha256 = createHash('sha256').update(raw).digest('hex');
     const key = importKey(userId, sha256, FORMAT_EXTENSION[format]);
-    const created: Pick<Activity, 'id' | 'date'>[] = [];
+    const changed: Pick<Activity, 'id' | 'date'>[] = [];
+    let created = 0;
+    let merged = 0;
     let stored = false;
     try {
       const result = await this.database.asUser(userId, async () => {
         const user = await this.users.findById(userId);
         if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
         await this.activities.lockImport(userId, sha256);
+        const known = await this.origins.find(userId, 'file', sha256);
+        if (known.length > 0) {
+          const rows = await Promise.all(known.map((o) => this.activities.findById(userId, o.activityId)));
+          return rows.filter((r) => r !== undefined).map(toActivity);
+        }
         const out: ActivityDto[] = [];
+        const origin = { kind: 'file' as const, externalId: sha256, sha256, format, objectKey: key };
         for (const a of activities) {
-          const existing = await this.activities.findByStart(userId, a.source, a.startTime);
-          if (existing) {
-            out.push(toActivity(existing));
-            continue;
-          }
-          const { samples, source, ...summary } = a;
-          const date = runnerToday(user, Date.parse(a.startTime));
-          const row = await this.store(user, { ...summary, date }, source, samples);
-          created.push({ id: row.id, date: row.date });
+          const { row, outcome } = await this.ingestDevice(user, a, origin);
+          if (outcome === 'created') created++;
+          else merged++;
+          if (outcome !== 'linked') changed.push({ id: row.id, date: row.date });
           out.push(toActivity(row));
         }
         // Inside the transaction: if the store fails, no row is committed either.
-        if (created.length > 0) {
-          await this.objects.put(key, bytes, IMPORT_CONTENT_TYPE[format]);
-          stored = true;
-        }
+        await this.objects.put(key, raw, IMPORT_CONTENT_TYPE[format]);
+        stored = true;
         return out;
       });
-      await this.afterWrite(userId, created);
-      return { activities: result, created: created.length, sha256, format };
+      await this.afterWrite(userId, changed, `import:${sha256}`);
+      return { activities: result, created, merged, alreadyImported: !stored, sha256, format };
     } catch (err) {
       // The rows rolled back: take the file back out too (it was only written by this call).
       if (stored) await this.objects.delete(key).catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * One activity recorded by a device (a file, or a provider's API), inside the caller's transaction:
+   * - its origin already known (a provider's update event): the device's objective values replace the row's;
+   * - a duplicate of one of the runner's activities (sync rules, activity-rules.ts): merged into it (`merged`),
+   *   or, when that one is itself a device record, only linked (`linked`: the first recording stays);
+   * - otherwise stored as new (`created`).
+   */
+  async ingestDevice(
+    user: UserRow,
+    a: DeviceActivity,
+    origin: Omit<NewActivityOrigin, 'userId' | 'activityId'>,
+  ): Promise<{ row: ActivityRow; outcome: 'created' | 'merged' | 'linked' }> {
+    const { samples, source, ...summary } = a;
+    const date = runnerToday(user, Date.parse(a.startTime));
+    const incoming: ActivityValues = {
+      date,
+      startTime: new Date(a.startTime).toISOString(),
+      type: a.type,
+      durationSec: a.durationSec,
+      distanceMeters: a.distanceMeters ?? null,
+      avgHr: a.avgHr ?? null,
+      maxHr: a.maxHr ?? null,
+      elevationGainMeters: a.elevationGainMeters ?? null,
+      rpe: null,
+      feeling: null,
+      notes: null,
+      source,
+      workoutId: null,
+    };
+    const [knownOrigin] =
+      origin.kind === 'file' ? [] : await this.origins.find(user.id, origin.kind, origin.externalId);
+    const known = knownOrigin && (await this.activities.findById(user.id, knownOrigin.activityId));
+    const duplicate =
+      known ?? (await this.activities.findDuplicate(user.id, a.type, a.startTime, DUPLICATE_WINDOW_MS));
+    let row: ActivityRow;
+    let outcome: 'created' | 'merged' | 'linked';
+    if (!duplicate) {
+      row = await this.store(user, { ...summary, date }, source, samples);
+      outcome = 'created';
+    } else if (isDevice(duplicate.source) && !known) {
+      row = duplicate;
+      outcome = 'linked';
+    } else {
+      const { values } = applyEdit(duplicate, incoming);
+      const loads = computeLoads(user, {
+        date: values.date,
+        type: values.type,
+        durationSec: values.durationSec,
+        ...(values.avgHr != null && { avgHr: values.avgHr }),
+        ...(values.rpe != null && { rpe: values.rpe }),
+      });
+      const { workoutId: _keep, ...set } = values;
+      row = await this.activities.updateMerged(user.id, duplicate.id, { ...set, ...loads });
+      if (samples && !(await this.activities.findSamples(user.id, row.id))) {
+        await this.activities.insertSamples({
+          activityId: row.id,
+          userId: user.id,
+          ...encodeSamples(samples),
+        });
+      }
+      await this.audit.record(user.id, 'activity.merge', 'activity', row.id);
+      outcome = 'merged';
+    }
+    await this.origins.link({ ...origin, userId: user.id, activityId: row.id });
+    return { row, outcome };
   }
 
   /** One activity row (and its samples), its loads, and the planned workout it fulfils; inside a transaction. */
@@ -263,16 +355,19 @@ export class ActivityService {
   }
 
   /** After the commit: the dashboard cache goes, and NormalizeActivity (→ rolling stats → adaptation) is queued. */
-  private async afterWrite(
+  async afterWrite(
     userId: string,
     activities: readonly Pick<Activity, 'id' | 'date'>[],
+    cause?: string,
   ): Promise<void> {
     await this.cache.invalidate(userId);
     for (const { id, date } of activities) await this.realtime.publish(userId, 'activity:new', { id, date });
     const activityIds = activities.map((a) => a.id);
     for (const activityId of activityIds) {
       try {
-        await enqueue.normalizeActivity(this.queue, { userId, activityId });
+        // A merge or provider update changes a stored activity: the cause makes its job id new.
+        const jobId = cause ? `normalize:${activityId}:${cause}` : undefined;
+        await enqueue.normalizeActivity(this.queue, { userId, activityId }, jobId);
       } catch (err) {
         // The log is stored either way; the runner's next write or the weekly batch recomputes the load.
         this.logger.warn(`NormalizeActivity not queued: ${err instanceof Error ? err.message : String(err)}`);

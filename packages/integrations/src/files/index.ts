@@ -3,6 +3,7 @@ import { detectFormat, type FileFormat } from './detect.ts';
 import { ImportFileError } from './errors.ts';
 import { decodeFit } from './fit/decode.ts';
 import { decodeGpx } from './gpx/decode.ts';
+import { gunzipUpload } from './gzip.ts';
 import { decodeTcx } from './tcx/decode.ts';
 import type { DecodedActivity } from './track.ts';
 
@@ -28,26 +29,29 @@ const DECODERS: Record<FileFormat, (bytes: Uint8Array) => DecodedActivity[]> = {
   tcx: decodeTcx,
 };
 
+export { gunzipUpload, isGzip } from './gzip.ts';
+
 /**
- * Reads a FIT, GPX or TCX file (the format from its content) into activities with summaries and samples.
- * Throws ImportFileError naming what is wrong: empty, too large, not one of the three, truncated, corrupt,
- * or holding no recorded activity.
+ * Reads a FIT, GPX or TCX file, gzipped or not (the format from its content), into activities with summaries
+ * and samples; `raw` is the file itself (inflated). Throws ImportFileError naming what is wrong: empty, too
+ * large, not one of the three, truncated, corrupt, or holding no recorded activity.
  */
 export function parseActivityFile(
-  bytes: Uint8Array,
+  input: Uint8Array,
   opts: { maxBytes?: number } = {},
-): { format: FileFormat; activities: ImportedActivity[] } {
+): { format: FileFormat; activities: ImportedActivity[]; raw: Uint8Array } {
   const max = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  if (bytes.length > max) {
-    throw new ImportFileError('FILE_TOO_LARGE', `is ${bytes.length} bytes: larger than the ${max} allowed`);
+  if (input.length > max) {
+    throw new ImportFileError('FILE_TOO_LARGE', `is ${input.length} bytes: larger than the ${max} allowed`);
   }
+  const bytes = gunzipUpload(input, max);
   const format = detectFormat(bytes);
   const decoded = DECODERS[format](bytes);
   const label = format.toUpperCase();
   const activities = decoded.map((d, i) =>
     buildActivity(d, decoded.length > 1 ? `${label} activity ${i + 1}` : `${label} file`),
   );
-  return { format, activities };
+  return { format, activities, raw: bytes };
 }
 
 /** The file extension we store a format under. */
