@@ -1,0 +1,3 @@
+// Local provider simulators for development and tests (never imported by production code paths).
+export { startAhotuSimulator, type AhotuSimulatorOptions } from './ahotu/simulator.ts';
+export type { JsonServer } from './testing-http/json-server.ts';
