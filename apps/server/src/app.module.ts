@@ -57,6 +57,7 @@ import { PIPELINE_PROVIDERS } from './services/pipeline-services.ts';
 import { createLogger } from './utils/logger.ts';
 import { SYNC_CONTROLLERS, SYNC_PROVIDERS } from './sync/sync.providers.ts';
 import { REALTIME_API_PROVIDERS } from './realtime/realtime.providers.ts';
+import { CONTEXT_CONTROLLERS, CONTEXT_PROVIDERS } from './providers/context.module-parts.ts';
 
 @Module({})
 export class AppModule {
@@ -83,6 +84,7 @@ export class AppModule {
         AlertController,
         ...SYNC_CONTROLLERS,
         WorkoutController,
+        ...CONTEXT_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -126,6 +128,8 @@ export class AppModule {
         ...SYNC_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
         ...REALTIME_API_PROVIDERS,
+        // Race search (Ahotu), weather (OpenWeather), nutrition (MyFitnessPal, manual, CSV).
+        ...CONTEXT_PROVIDERS,
         { provide: QUEUE_LOGGER, useValue: queueLogger },
         PipelineRunner,
         InvalidateDashboardOnWrite,

@@ -195,6 +195,15 @@ const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
     ],
   ],
   [
+    '/races/lakeside-42k/select',
+    'POST',
+    true,
+    [
+      ['target time negative', { targetTimeSec: -1 }, 'targetTimeSec'],
+      ['goal fields are the race’s to set', { raceDate: '2027-01-01' }, 'raceDate'],
+    ],
+  ],
+  [
     '/account',
     'DELETE',
     true,
@@ -221,6 +230,13 @@ const QUERIES: [string, string][] = [
   ['/sync?last_pulled_at=yesterday', 'last_pulled_at'],
   ['/sync?limit=0', 'limit'],
   ['/sync/download?since=yesterday', 'since'],
+  ['/races?from=yesterday', 'from'],
+  ['/races?from=2027-03-02&to=2027-03-01', 'from'],
+  ['/races?distance=ultra', 'distance'],
+  ['/races?near=north', 'near'],
+  ['/races?near=91,10', 'near'],
+  ['/races?radiusKm=10', 'radiusKm'],
+  ['/races?city=Berlin', 'city'],
 ];
 
 /** Path ids: [method, path, field named]. */
@@ -228,6 +244,7 @@ const IDS: [string, string, string][] = [
   ['POST', '/notifications/not-a-uuid/read', 'id'],
   ['POST', '/alerts/x/dismiss', 'id'],
   ['POST', '/sync/conflicts/x/undo', 'id'],
+  ['POST', '/races/bad%20id/select', 'id'],
 ];
 
 /** Multipart and file routes: [route, request, status, field or code named]. */
@@ -368,7 +385,9 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     const covered = new Set([
       ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
       ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
-      ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo)$/, '/:id/$1')}`),
+      ...IDS.map(
+        ([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo|select)$/, '/:id/$1')}`,
+      ),
       ...NO_INPUT,
       ...FILE_ROUTES.map(([route]) => route),
     ]);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { type JsonServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
@@ -171,6 +172,12 @@ const PROBES: Record<string, Probe> = {
     'own-data',
   ],
   'GET /account/export': async ({ api, b }) => [await api.get('/account/export', b.token), 'own-data'],
+  // Races are the provider's, not a runner's: B's search and B's choice touch only B's goal and plan.
+  'GET /races': async ({ api, b }) => [await api.get('/races?distance=marathon', b.token), 'own-data'],
+  'POST /races/:id/select': async ({ api, b }) => [
+    await api.post('/races/lakeside-42k/select', {}, b.token),
+    'own-data',
+  ],
   // Last: B is gone afterwards.
   'DELETE /account': async ({ api, b }) => [
     await api.delete('/account', { password: 'correct horse' }, b.token),
@@ -180,7 +187,10 @@ const PROBES: Record<string, Probe> = {
 
 describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
-  const s = useServer(backend);
+  let ahotu: JsonServer;
+  beforeAll(async () => void (ahotu = await startAhotuSimulator({ today: todayUtc() })));
+  afterAll(() => ahotu?.close());
+  const s = useServer(backend, () => ({ AHOTU_URL: ahotu.url }));
   const ctx = {} as Ctx;
 
   beforeAll(async () => {
@@ -271,5 +281,6 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
     expect(await runnerRows(s.server.db, ctx.a.userId)).toEqual(before);
     // A's session survived the forged logout and refresh.
     expect((await s.api.post('/auth/refresh', { refreshToken: ctx.a.refreshToken })).status).toBe(200);
-  });
+    // Some ~40 requests, three of them plan builds, on a shared 2-core machine.
+  }, 30_000);
 });

@@ -12,5 +12,9 @@ export const GoalSchema = z.strictObject({
     .max(60 * 60 * 72)
     .optional(),
   elevationGainMeters: z.number().min(0).max(20_000).optional(),
+  /** Extension: total descent of the course (a race chosen from search carries it). */
+  elevationLossMeters: z.number().min(0).max(20_000).optional(),
+  /** Extension: the provider race this goal came from (`POST /races/:id/select`). */
+  raceId: z.string().max(64).optional(),
 });
 export type Goal = z.infer<typeof GoalSchema>;

@@ -17,3 +17,4 @@ export * from './account.ts';
 export * from './calendar.ts';
 export * from './notification.ts';
 export * from './alert.ts';
+export * from './race.ts';

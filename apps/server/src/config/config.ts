@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PROVIDER_ENV, type ProvidersConfig, providersConfig } from './providers.ts';
 import { loadOrCreateSecret } from './secrets.ts';
 
 // An empty variable (`FOO=`) means "use the default", as it does in most .env tooling.
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: env(z.string().optional()),
   S3_SECRET_ACCESS_KEY: env(z.string().optional()),
   S3_FORCE_PATH_STYLE: env(z.enum(['true', 'false']).default('true')),
+  ...PROVIDER_ENV,
 });
 
 export type TrustProxy = boolean | string[];
@@ -96,6 +98,8 @@ export interface AppConfig {
   supabase?: SupabaseConfig;
   /** Set when imported files go to S3 rather than DATA_DIR/files. */
   s3?: S3Config;
+  /** Race search, weather and nutrition providers that are configured (config/providers.ts). */
+  providers: ProvidersConfig;
 }
 
 export class ConfigError extends Error {}
@@ -159,5 +163,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     ...(supabase && { supabase }),
     ...(s3 && { s3 }),
+    providers: providersConfig(e),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type Goal,
   type Onboarding,
   ProfileSchema,
   type TrainingPlan,
@@ -142,8 +143,11 @@ export class PlanService {
     });
   }
 
-  /** A new version from today with the runner's current profile and goal; the past stays as it was. */
-  async regenerate(userId: string): Promise<{ plan: PlanDto }> {
+  /**
+   * A new version from today with the runner's current profile and goal (or `change.goal`, which becomes the
+   * runner's goal); the past stays as it was.
+   */
+  async regenerate(userId: string, change: { goal?: Goal; audit?: string } = {}): Promise<{ plan: PlanDto }> {
     const result = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId, { forUpdate: true });
       if (!user) throw userGone();
@@ -154,11 +158,12 @@ export class PlanService {
         throw new AppError(409, 'PROFILE_INCOMPLETE', 'profile is incomplete: onboard again');
       const plan = await this.build(user, {
         profile: profile.data,
-        goal: user.goal ?? active.meta.goal,
+        goal: change.goal ?? user.goal ?? active.meta.goal,
         fitness: active.meta.fitness,
         availability: active.meta.availability,
       });
-      await this.audit.record(userId, 'plan.regenerate', 'training_plan', plan.id);
+      if (change.goal) await this.users.update(userId, { goal: change.goal });
+      await this.audit.record(userId, change.audit ?? 'plan.regenerate', 'training_plan', plan.id);
       return { plan };
     });
     return this.announced(userId, result);

@@ -76,9 +76,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on an ephemeral port. */
-export async function startServer(database: TestDatabase): Promise<TestServer> {
-  const config = loadConfig(database.env);
+/** The real app on an ephemeral port; `env` adds variables (e.g. a provider simulator's URL). */
+export async function startServer(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const config = loadConfig({ ...database.env, ...env });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   return {

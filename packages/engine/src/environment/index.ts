@@ -13,3 +13,9 @@ export type {
 } from './grade-adjusted-pace.ts';
 export { effortScore } from './effort-score.ts';
 export type { EffortInput, EffortScore } from './effort-score.ts';
+export { windChillC } from './wind-chill.ts';
+export type { ForecastDay, WeatherNow } from './weather-types.ts';
+export { HEAT_CUT_SUM_F, HEAT_OK_SUM_F, weatherSuggestions } from './weather-schedule.ts';
+export type { WeatherScheduleInput, WeatherSuggestion } from './weather-schedule.ts';
+export { feelsLikeC, preRunWeatherNote } from './pre-run-note.ts';
+export type { PreRunNote, PreRunNoteInput } from './pre-run-note.ts';

@@ -31,6 +31,7 @@ import {
   type Session,
   type SessionContext,
 } from './sessions.ts';
+import { courseReasons } from './course.ts';
 import { measureStructure } from './structure.ts';
 import { validatePlanInput } from './validate.ts';
 
@@ -78,10 +79,18 @@ function qualityKinds(phase: PhaseName, rc: RaceClassConfig, hilly: boolean): Qu
     hilly && (k === 'intervals' || k === 'repetition') ? 'hills' : k;
   let kinds: QualityKind[];
   if (phase === 'base') kinds = short ? ['repetition'] : hilly ? ['hills'] : ['threshold'];
-  else if (phase === 'build') kinds = long ? ['threshold', 'marathon_pace'] : ['intervals', 'threshold'];
+  // Long races have no intervals to turn into hills: a hilly course adds hill repeats to build and peak.
+  else if (phase === 'build')
+    kinds = long
+      ? hilly
+        ? ['threshold', 'hills', 'marathon_pace']
+        : ['threshold', 'marathon_pace']
+      : ['intervals', 'threshold'];
   else if (phase === 'peak')
     kinds = long
-      ? ['marathon_pace', 'threshold']
+      ? hilly
+        ? ['marathon_pace', 'hills']
+        : ['marathon_pace', 'threshold']
       : rc.name === 'half'
         ? ['threshold', 'intervals']
         : ['intervals', 'threshold'];
@@ -169,8 +178,9 @@ export function generatePlan(input: GeneratePlanInput): TrainingPlan {
       data: { maxHr: hrZones[4]!.maxBpm },
     });
   }
-  const gainPerKm = (goal.elevationGainMeters ?? 0) / (goal.distanceMeters / 1000);
-  const ctx: SessionContext = { paces, hrZones, units, hilly: gainPerKm >= 10, raceClass: rc };
+  const course = courseReasons(goal);
+  warnings.push(...course.reasons);
+  const ctx: SessionContext = { paces, hrZones, units, hilly: course.hilly, raceClass: rc };
 
   const predicted = predictRaceTime(fit.vdot, goal.distanceMeters);
   if (goal.targetTimeSec !== undefined) {

@@ -46,6 +46,8 @@ export function validatePlanInput(input: GeneratePlanInput): { age: number } {
   }
   if (goal.elevationGainMeters !== undefined)
     requireFinite(goal.elevationGainMeters, 'goal.elevationGainMeters', 0, 20_000);
+  if (goal.elevationLossMeters !== undefined)
+    requireFinite(goal.elevationLossMeters, 'goal.elevationLossMeters', 0, 20_000);
 
   dayNumber(profile?.birthDate, 'profile.birthDate');
   const age = ageOn(profile.birthDate, startDate);

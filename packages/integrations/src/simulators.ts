@@ -1,0 +1,10 @@
+// Local provider simulators for development and tests (never imported by production code paths).
+export { startAhotuSimulator, type AhotuSimulatorOptions } from './ahotu/simulator.ts';
+export type { JsonServer } from './testing-http/json-server.ts';
+export {
+  MILD,
+  startOpenWeatherSimulator,
+  type OpenWeatherSimulator,
+  type SimDay,
+  type SimWeather,
+} from './openweather/simulator.ts';
