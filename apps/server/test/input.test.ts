@@ -237,6 +237,10 @@ const QUERIES: [string, string][] = [
   ['/races?near=91,10', 'near'],
   ['/races?radiusKm=10', 'radiusKm'],
   ['/races?city=Berlin', 'city'],
+  ['/weather/forecast?lat=95&lon=1', 'lat'],
+  ['/weather/forecast?lat=1', 'lon'],
+  ['/activities/x/effort?lat=1', 'lat'],
+  ['/activities/x/effort?lon=abc', 'lon'],
 ];
 
 /** Path ids: [method, path, field named]. */
@@ -300,11 +304,15 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   let token = '';
   // The sync routes' cases run as a second runner: one runner's ~100 requests would meet the rate limit.
   let syncToken = '';
-  const tokenFor = (path: string) => (path.startsWith('/sync') ? syncToken : token);
+  // Race, weather and effort cases run as a third runner, for the same reason.
+  let contextToken = '';
+  const tokenFor = (path: string) =>
+    path.startsWith('/sync') ? syncToken : /^\/(races|weather)|\/effort/.test(path) ? contextToken : token;
   beforeAll(async () => {
     if (!s.api) return; // the setup error fails each test
     token = (await register(s.api, { email: ok.email })).accessToken;
     syncToken = (await register(s.api)).accessToken;
+    contextToken = (await register(s.api)).accessToken;
   });
 
   describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
@@ -384,7 +392,9 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   it('covers every route the server serves', async () => {
     const covered = new Set([
       ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
-      ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
+      ...QUERIES.map(
+        ([path]) => `GET ${path.split('?')[0]!.replace(/^\/activities\/x\//, '/activities/:id/')}`,
+      ),
       ...IDS.map(
         ([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo|select)$/, '/:id/$1')}`,
       ),
