@@ -19,3 +19,4 @@ export * from './notification.ts';
 export * from './alert.ts';
 export * from './race.ts';
 export * from './weather.ts';
+export * from './nutrition.ts';
