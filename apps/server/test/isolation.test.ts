@@ -186,6 +186,15 @@ const PROBES: Record<string, Probe> = {
     await api.get(`/activities/${a.activityId}/effort?lat=52.52&lon=13.4`, b.token),
     'not-found',
   ],
+  'GET /nutrition/days': async ({ api, b }) => [await api.get('/nutrition/days', b.token), 'own-data'],
+  'PUT /nutrition/days/:date': async ({ api, b }) => [
+    await api.request('PUT', `/nutrition/days/${todayUtc()}`, { json: { intakeKcal: 2500 }, token: b.token }),
+    'own-data',
+  ],
+  'POST /nutrition/import': async ({ api, b }) => [
+    await api.post('/nutrition/import', { csv: `date,calories\n${todayUtc()},2400` }, b.token),
+    'own-data',
+  ],
   'POST /races/:id/select': async ({ api, b }) => [
     await api.post('/races/lakeside-42k/select', {}, b.token),
     'own-data',

@@ -23,4 +23,9 @@ export { rollingStats, type RollingStatsRow } from './rolling-stats.table.ts';
 export { alerts, type AlertRow, type AlertSeverity } from './alert.table.ts';
 export { pendingTasks, type PendingTaskRow, type PendingTaskKind } from './pending-task.table.ts';
 export { syncClock, syncTombstones, syncRequests, syncConflicts, syncDevices } from './sync.table.ts';
-export { nutritionDays, type NutritionDayRow, type NutritionSource, NUTRITION_SOURCES } from './nutrition.table.ts';
+export {
+  nutritionDays,
+  type NutritionDayRow,
+  type NutritionSource,
+  NUTRITION_SOURCES,
+} from './nutrition.table.ts';
