@@ -13,7 +13,7 @@ const onboarding = onboardingBody();
 const activity = { date: '2026-03-01', type: 'run', durationSec: 1800 };
 
 // [endpoint, method, needs an access token, cases]
-const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
+const TABLE: [string, 'POST' | 'PUT' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
   [
     '/sync/check',
     'POST',
@@ -204,6 +204,29 @@ const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
     ],
   ],
   [
+    '/nutrition/days/2027-03-01',
+    'PUT',
+    true,
+    [
+      ['missing intakeKcal', { proteinGrams: 100 }, 'intakeKcal'],
+      ['intake beyond 20000', { intakeKcal: 25_000 }, 'intakeKcal'],
+      ['protein negative', { intakeKcal: 2000, proteinGrams: -1 }, 'proteinGrams'],
+      ['unknown key', { intakeKcal: 2000, alcohol: 2 }, 'alcohol'],
+    ],
+  ],
+  ['/nutrition/days/2027-02-30', 'PUT', true, [['date not on the calendar', { intakeKcal: 2000 }, 'date']]],
+  [
+    '/nutrition/import',
+    'POST',
+    true,
+    [
+      ['missing csv', {}, 'csv'],
+      ['csv not a string', { csv: 42 }, 'csv'],
+      ['csv without a calories column', { csv: 'date,protein\n2027-01-01,90' }, 'csv'],
+      ['csv row with a bad date', { csv: 'date,calories\n01/02/2027,2000' }, 'csv'],
+    ],
+  ],
+  [
     '/account',
     'DELETE',
     true,
@@ -237,6 +260,12 @@ const QUERIES: [string, string][] = [
   ['/races?near=91,10', 'near'],
   ['/races?radiusKm=10', 'radiusKm'],
   ['/races?city=Berlin', 'city'],
+  ['/weather/forecast?lat=95&lon=1', 'lat'],
+  ['/weather/forecast?lat=1', 'lon'],
+  ['/activities/x/effort?lat=1', 'lat'],
+  ['/activities/x/effort?lon=abc', 'lon'],
+  ['/nutrition/days?from=2027-02-30', 'from'],
+  ['/nutrition/days?to=soon', 'to'],
 ];
 
 /** Path ids: [method, path, field named]. */
@@ -300,11 +329,19 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   let token = '';
   // The sync routes' cases run as a second runner: one runner's ~100 requests would meet the rate limit.
   let syncToken = '';
-  const tokenFor = (path: string) => (path.startsWith('/sync') ? syncToken : token);
+  // Race, weather and effort cases run as a third runner, for the same reason.
+  let contextToken = '';
+  const tokenFor = (path: string) =>
+    path.startsWith('/sync')
+      ? syncToken
+      : /^\/(races|weather|nutrition)|\/effort/.test(path)
+        ? contextToken
+        : token;
   beforeAll(async () => {
     if (!s.api) return; // the setup error fails each test
     token = (await register(s.api, { email: ok.email })).accessToken;
     syncToken = (await register(s.api)).accessToken;
+    contextToken = (await register(s.api)).accessToken;
   });
 
   describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
@@ -383,8 +420,13 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
 
   it('covers every route the server serves', async () => {
     const covered = new Set([
-      ...TABLE.map(([path, method]) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id')}`),
-      ...QUERIES.map(([path]) => `GET ${path.split('?')[0]}`),
+      ...TABLE.map(
+        ([path, method]) =>
+          `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}$/, ':id').replace(/\/nutrition\/days\/[\d-]+$/, '/nutrition/days/:date')}`,
+      ),
+      ...QUERIES.map(
+        ([path]) => `GET ${path.split('?')[0]!.replace(/^\/activities\/x\//, '/activities/:id/')}`,
+      ),
       ...IDS.map(
         ([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo|select)$/, '/:id/$1')}`,
       ),

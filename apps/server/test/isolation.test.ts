@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { type JsonServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
+import {
+  type JsonServer,
+  startAhotuSimulator,
+  startOpenWeatherSimulator,
+} from '@runningcoach/integrations/simulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
@@ -174,6 +178,23 @@ const PROBES: Record<string, Probe> = {
   'GET /account/export': async ({ api, b }) => [await api.get('/account/export', b.token), 'own-data'],
   // Races are the provider's, not a runner's: B's search and B's choice touch only B's goal and plan.
   'GET /races': async ({ api, b }) => [await api.get('/races?distance=marathon', b.token), 'own-data'],
+  'GET /weather/forecast': async ({ api, b }) => [
+    await api.get('/weather/forecast?lat=52.52&lon=13.4', b.token),
+    'own-data',
+  ],
+  'GET /activities/:id/effort': async ({ api, a, b }) => [
+    await api.get(`/activities/${a.activityId}/effort?lat=52.52&lon=13.4`, b.token),
+    'not-found',
+  ],
+  'GET /nutrition/days': async ({ api, b }) => [await api.get('/nutrition/days', b.token), 'own-data'],
+  'PUT /nutrition/days/:date': async ({ api, b }) => [
+    await api.request('PUT', `/nutrition/days/${todayUtc()}`, { json: { intakeKcal: 2500 }, token: b.token }),
+    'own-data',
+  ],
+  'POST /nutrition/import': async ({ api, b }) => [
+    await api.post('/nutrition/import', { csv: `date,calories\n${todayUtc()},2400` }, b.token),
+    'own-data',
+  ],
   'POST /races/:id/select': async ({ api, b }) => [
     await api.post('/races/lakeside-42k/select', {}, b.token),
     'own-data',
@@ -188,9 +209,16 @@ const PROBES: Record<string, Probe> = {
 describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
   let ahotu: JsonServer;
-  beforeAll(async () => void (ahotu = await startAhotuSimulator({ today: todayUtc() })));
-  afterAll(() => ahotu?.close());
-  const s = useServer(backend, () => ({ AHOTU_URL: ahotu.url }));
+  let owm: JsonServer;
+  beforeAll(async () => {
+    ahotu = await startAhotuSimulator({ today: todayUtc() });
+    owm = await startOpenWeatherSimulator({ today: todayUtc() });
+  });
+  afterAll(async () => {
+    await ahotu?.close();
+    await owm?.close();
+  });
+  const s = useServer(backend, () => ({ AHOTU_URL: ahotu.url, OPENWEATHER_URL: owm.url }));
   const ctx = {} as Ctx;
 
   beforeAll(async () => {

@@ -18,3 +18,5 @@ export * from './calendar.ts';
 export * from './notification.ts';
 export * from './alert.ts';
 export * from './race.ts';
+export * from './weather.ts';
+export * from './nutrition.ts';

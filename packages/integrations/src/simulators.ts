@@ -8,3 +8,4 @@ export {
   type SimDay,
   type SimWeather,
 } from './openweather/simulator.ts';
+export { startMyFitnessPalSimulator, type MyFitnessPalSimulator } from './myfitnesspal/simulator.ts';

@@ -37,3 +37,9 @@ export {
   type WebhookEventStatus,
   type DeviceSecretRow,
 } from './integration.table.ts';
+export {
+  nutritionDays,
+  type NutritionDayRow,
+  type NutritionSource,
+  NUTRITION_SOURCES,
+} from './nutrition.table.ts';

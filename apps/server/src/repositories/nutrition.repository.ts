@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { type NutritionDayRow, nutritionDays } from '../schema/index.ts';
+import { DatabaseRepository } from './database.repository.ts';
+
+export type NutritionDayValues = Omit<NutritionDayRow, 'updatedAt'>;
+
+@Injectable()
+export class NutritionRepository {
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
+
+  /** One row per runner and day: a later entry, import or sync of that day replaces it. */
+  async upsert(rows: readonly NutritionDayValues[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.database.tx
+      .insert(nutritionDays)
+      .values([...rows])
+      .onConflictDoUpdate({
+        target: [nutritionDays.userId, nutritionDays.date],
+        set: {
+          source: sql`excluded.source`,
+          intakeKcal: sql`excluded.intake_kcal`,
+          carbsGrams: sql`excluded.carbs_grams`,
+          proteinGrams: sql`excluded.protein_grams`,
+          fatGrams: sql`excluded.fat_grams`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+
+  list(userId: string, range: { from?: string; to?: string }): Promise<NutritionDayRow[]> {
+    return this.database.tx
+      .select()
+      .from(nutritionDays)
+      .where(
+        and(
+          eq(nutritionDays.userId, userId),
+          range.from ? gte(nutritionDays.date, range.from) : undefined,
+          range.to ? lte(nutritionDays.date, range.to) : undefined,
+        ),
+      )
+      .orderBy(asc(nutritionDays.date));
+  }
+}
