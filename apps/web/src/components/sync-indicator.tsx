@@ -42,7 +42,9 @@ export function SyncIndicator({ className }: { className?: string }) {
       )}
       title="Sync now"
       data-testid="sync-indicator"
-      data-state={!online ? 'offline' : status.state}
+      data-state={
+        !online ? 'offline' : status.state === 'synced' && !status.lastSyncedAt ? 'unsynced' : status.state
+      }
       data-pending={pending}
     >
       {icon}

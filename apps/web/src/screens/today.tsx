@@ -29,8 +29,9 @@ export function TodayScreen() {
   const activities = useData((s) => s.activities);
   const log = useData((s) => s.adaptationLog);
   const alerts = useData((s) => s.alerts);
-  const [another, setAnother] = useState(false);
   const done = useMemo(() => activities.filter((a) => a.date === today), [activities, today]);
+  // Open or closed by the runner only: a sync landing while they type must not swap the form away.
+  const [formOpen, setFormOpen] = useState(done.length === 0);
   const load = series[series.length - 1];
   const localReason = log.find(
     (e) => e.date === today && e.changes.some((c) => c.workoutId === todays?.row.id),
@@ -81,15 +82,14 @@ export function TodayScreen() {
                   </span>
                 </Link>
               ))}
-              {done.length > 0 && !another && (
-                <Button variant="outline" size="sm" onClick={() => setAnother(true)}>
+              {!formOpen && (
+                <Button variant="outline" size="sm" onClick={() => setFormOpen(true)}>
                   Log another workout
                 </Button>
               )}
-              {(!done.length || another) && (
+              {formOpen && (
                 <LogWorkoutForm
-                  key={done.length}
-                  onDone={() => setAnother(false)}
+                  onDone={() => setFormOpen(false)}
                   units={units}
                   workoutId={todays && todays.workout.type !== 'rest' ? todays.row.id : undefined}
                   defaultMinutes={
