@@ -201,48 +201,50 @@ function PlanRow({
         : null;
   return (
     <li
-      className={cn('flex flex-wrap items-center gap-3 px-4 py-3', w.date === today && 'bg-emerald-50/60')}
+      className={cn('px-4 py-3', w.date === today && 'bg-emerald-50/60')}
       data-testid="plan-row"
       data-date={w.date}
     >
-      <div className="w-16 shrink-0 text-sm">
-        <p className="font-semibold text-slate-900">{formatDay(w.date).split(' ')[0]}</p>
-        <p className="text-slate-500">{formatDay(w.date).split(' ').slice(1).join(' ')}</p>
-      </div>
-      <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={TYPE_TONE[w.type] ?? 'slate'}>{TYPE_LABEL[w.type] ?? w.type}</Badge>
-          {state === 'done' && <Badge tone="green">Done</Badge>}
-          {state === 'skipped' && <Badge>Skipped</Badge>}
-          {state === 'missed' && <Badge tone="red">Missed</Badge>}
-          {parseJson<unknown[]>(w.adaptations, []).length > 0 && <Badge tone="violet">Adapted</Badge>}
+      <div className="flex items-center gap-3">
+        <div className="w-14 shrink-0 text-sm">
+          <p className="font-semibold text-slate-900">{formatDay(w.date).split(' ')[0]}</p>
+          <p className="text-slate-500">{formatDay(w.date).split(' ').slice(1).join(' ')}</p>
         </div>
-        <p className="mt-1 truncate text-sm text-slate-700">{w.description}</p>
-        <p className="text-xs text-slate-500">{workoutTargets(workout, units)}</p>
-      </div>
-      {future && !moving && (
-        <div className="flex gap-1">
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => setMoving(true)}
-            aria-label={`Reschedule ${formatDay(w.date)}`}
-          >
-            Move
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => void skipWorkout(w.id)}
-            aria-label={`Skip ${formatDay(w.date)}`}
-          >
-            Skip
-          </Button>
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={TYPE_TONE[w.type] ?? 'slate'}>{TYPE_LABEL[w.type] ?? w.type}</Badge>
+            {state === 'done' && <Badge tone="green">Done</Badge>}
+            {state === 'skipped' && <Badge>Skipped</Badge>}
+            {state === 'missed' && <Badge tone="red">Missed</Badge>}
+            {parseJson<unknown[]>(w.adaptations, []).length > 0 && <Badge tone="violet">Adapted</Badge>}
+          </div>
+          <p className="mt-1 truncate text-sm text-slate-700">{w.description}</p>
+          <p className="text-xs text-slate-500">{workoutTargets(workout, units)}</p>
         </div>
-      )}
+        {future && !moving && (
+          <div className="flex gap-1">
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setMoving(true)}
+              aria-label={`Reschedule ${formatDay(w.date)}`}
+            >
+              Move
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => void skipWorkout(w.id)}
+              aria-label={`Skip ${formatDay(w.date)}`}
+            >
+              Skip
+            </Button>
+          </div>
+        )}
+      </div>
       {moving && (
         <form
-          className="flex items-center gap-2"
+          className="mt-2 flex flex-wrap items-center gap-2 pl-[4.25rem]"
           onSubmit={(e) => {
             e.preventDefault();
             void rescheduleWorkout(w.id, date).then(() => setMoving(false));

@@ -90,12 +90,12 @@ export function Scale({
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
-      <div className="flex gap-1">
+      <div className="flex gap-0.5 sm:gap-1">
         {values.map((v) => (
           <label
             key={v}
             className={cn(
-              'flex h-10 min-w-9 flex-1 cursor-pointer items-center justify-center rounded-lg border text-sm font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-emerald-600',
+              'flex h-10 min-w-0 flex-1 cursor-pointer items-center justify-center rounded-lg border text-sm font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-emerald-600',
               value === v
                 ? 'border-slate-900 bg-slate-900 text-white'
                 : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
