@@ -60,6 +60,7 @@ try {
   // Cold start: a fresh page (new JS heap) with the network off: shell from the service worker, data from IndexedDB.
   await context.setOffline(true);
   const cold: number[] = [];
+  const dbRead: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const p = await context.newPage();
     await p.goto(web.url + '/');
@@ -69,6 +70,9 @@ try {
       .first()
       .waitFor({ timeout: 30_000 });
     cold.push(await p.evaluate(() => performance.now()));
+    dbRead.push(
+      (await p.evaluate("performance.getEntriesByName('rc:db-read')[0]?.duration ?? NaN")) as number,
+    );
     if (i < RUNS - 1) await p.close();
   }
   const p = context.pages()[0]!;
@@ -104,6 +108,7 @@ try {
   console.log(
     `  (initial CSS ${(size.css / 1024).toFixed(1)} KB gzip; Recharts is in the lazily loaded Analytics/Activity chunks)`,
   );
+  console.log(`  of which reading IndexedDB (median): ${median(dbRead).toFixed(0)} ms`);
   console.log(
     `  runs: cold ${cold.map((x) => x.toFixed(0)).join(', ')} · today ${todayMs.map((x) => x.toFixed(0)).join(', ')} · analytics ${analyticsMs.map((x) => x.toFixed(0)).join(', ')}`,
   );

@@ -107,7 +107,7 @@ export default function ActivityDetailScreen({ id }: { id: string }) {
           </p>
         ) : chart.length ? (
           <div className="mt-3 h-72" data-testid="samples-chart">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <LineChart data={chart} margin={{ left: -4, right: 4 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <XAxis

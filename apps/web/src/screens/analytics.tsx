@@ -125,7 +125,7 @@ export default function AnalyticsScreen() {
         <Card className="lg:col-span-2">
           <CardTitle>Fitness, fatigue and form</CardTitle>
           <div className="mt-3 h-72">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <ComposedChart data={data} margin={{ left: -12, right: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <XAxis dataKey="date" tick={axis} tickFormatter={tick} minTickGap={32} />
@@ -170,7 +170,7 @@ export default function AnalyticsScreen() {
             prediction.
           </p>
           <div className="mt-3 h-60">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <LineChart data={data} margin={{ left: -12, right: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <ReferenceArea y1={0.8} y2={1.3} fill="#10b981" fillOpacity={0.12} />
@@ -199,7 +199,7 @@ export default function AnalyticsScreen() {
             Foster’s 7-day mean ÷ SD. Above 2.0 the weeks are too samey — vary hard and easy.
           </p>
           <div className="mt-3 h-60">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <LineChart data={data} margin={{ left: -12, right: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <ReferenceLine y={2} stroke="#f59e0b" strokeDasharray="4 4" />
@@ -223,7 +223,7 @@ export default function AnalyticsScreen() {
         <Card>
           <CardTitle>Weekly volume ({units})</CardTitle>
           <div className="mt-3 h-60">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <BarChart data={weeks} margin={{ left: -12, right: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <XAxis dataKey="week" tick={axis} tickFormatter={tick} minTickGap={24} />
@@ -243,7 +243,7 @@ export default function AnalyticsScreen() {
         <Card>
           <CardTitle>Intensity distribution (minutes)</CardTitle>
           <div className="mt-3 h-60">
-            <ResponsiveContainer>
+            <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>
               <BarChart data={weeks} margin={{ left: -12, right: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" vertical={false} />
                 <XAxis dataKey="week" tick={axis} tickFormatter={tick} minTickGap={24} />
