@@ -19,6 +19,7 @@ import { historyRecords } from './web/seed.ts';
 
 const RECORDS = 10_000;
 const RUNS = 5;
+const ANALYTICS_CHARTS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function initialJsGzipBytes(): { js: number; css: number; files: string[] } {
@@ -81,12 +82,14 @@ try {
   )) as number;
 
   // In-app navigation: click the nav link, stop when the screen's content is drawn (next animation frame).
-  const renderMs = async (link: string, selector: string) =>
-    (await p.evaluate(call(NAV_RENDER_MS, { link, selector }))) as number;
+  const renderMs = async (link: string, selector: string, count = 1) =>
+    (await p.evaluate(call(NAV_RENDER_MS, { link, selector, count }))) as number;
   const todayMs: number[] = [];
   const analyticsMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    analyticsMs.push(await renderMs('Analytics', '[data-testid="analytics"] .recharts-surface'));
+    analyticsMs.push(
+      await renderMs('Analytics', '[data-testid="analytics"] .recharts-wrapper > svg', ANALYTICS_CHARTS),
+    );
     todayMs.push(await renderMs('Today', '[data-testid="coach-note"]'));
   }
   const size = initialJsGzipBytes();
@@ -97,7 +100,12 @@ try {
   const rows = [
     ['cold start (offline, cache → interactive)', `${coldMs.toFixed(0)} ms`, '< 1500 ms', coldMs < 1500],
     ['Today render', `${todayMed.toFixed(0)} ms`, '< 300 ms', todayMed < 300],
-    ['Analytics render (charts drawn)', `${analyticsMed.toFixed(0)} ms`, '< 300 ms', analyticsMed < 300],
+    [
+      'Analytics render (all 5 charts drawn)',
+      `${analyticsMed.toFixed(0)} ms`,
+      '< 300 ms',
+      analyticsMed < 300,
+    ],
     ['initial JS (gzip)', `${(size.js / 1024).toFixed(1)} KB`, '< 250 KB', size.js < 250 * 1024],
   ] as const;
   console.log(

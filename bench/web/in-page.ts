@@ -28,13 +28,13 @@ export const COUNT_IDB = `async ({ name, stores }) => {
   return counts.reduce((a, b) => a + b, 0);
 }`;
 
-/** Clicks a sidebar link and resolves with the ms until `selector` exists and the next frame is drawn. */
-export const NAV_RENDER_MS = `async ({ link, selector }) => {
+/** Clicks a sidebar link; resolves with the ms until `count` elements match `selector` and the next frame is drawn. */
+export const NAV_RENDER_MS = `async ({ link, selector, count }) => {
   const a = [...document.querySelectorAll('aside nav a')].find((x) => x.textContent.trim() === link);
   const t0 = performance.now();
   a.click();
   await new Promise((resolve) => {
-    const check = () => (document.querySelector(selector) ? resolve() : requestAnimationFrame(check));
+    const check = () => (document.querySelectorAll(selector).length >= count ? resolve() : requestAnimationFrame(check));
     check();
   });
   await new Promise((r) => requestAnimationFrame(r));

@@ -76,8 +76,7 @@ export function OnboardingScreen() {
   const [races, setRaces] = useState<RaceHit[] | null>(null);
   const [raceSearch, setRaceSearch] = useState<'idle' | 'unavailable'>('idle');
 
-  async function searchRaces(e: FormEvent) {
-    e.preventDefault();
+  async function searchRaces() {
     try {
       const token = await useSession.getState().accessToken();
       const r = await apiFetch<{ races?: RaceHit[] } | RaceHit[]>(
@@ -200,18 +199,25 @@ export function OnboardingScreen() {
     body = (
       <div className="space-y-4">
         <div className="rounded-xl bg-slate-50 p-3">
-          <form role="search" onSubmit={searchRaces} className="flex items-end gap-2">
+          <div role="search" className="flex items-end gap-2">
             <Input
               className="flex-1"
               label="Find your race"
               placeholder="City or race name"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                // Inside the wizard's form: Enter searches instead of going to the next step.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void searchRaces();
+                }
+              }}
             />
-            <Button type="submit" variant="outline" aria-label="Search races">
+            <Button variant="outline" aria-label="Search races" onClick={() => void searchRaces()}>
               <Search className="size-4" aria-hidden /> Search
             </Button>
-          </form>
+          </div>
           {raceSearch === 'unavailable' && (
             <p className="mt-2 text-sm text-slate-600">
               Race search isn’t available on this server — enter your race below.

@@ -29,6 +29,7 @@ export function TodayScreen() {
   const activities = useData((s) => s.activities);
   const log = useData((s) => s.adaptationLog);
   const alerts = useData((s) => s.alerts);
+  const everSynced = useData((s) => s.lastPulledAt !== null);
   const done = useMemo(() => activities.filter((a) => a.date === today), [activities, today]);
   // Open or closed by the runner only: a sync landing while they type must not swap the form away.
   const [formOpen, setFormOpen] = useState(done.length === 0);
@@ -57,6 +58,10 @@ export function TodayScreen() {
                   units={units}
                   adaptedReason={localReason ? localReason.reasons.map((r) => r.message).join(' ') : null}
                 />
+              ) : !everSynced ? (
+                <p className="text-slate-600" role="status">
+                  Bringing your plan to this device…
+                </p>
               ) : (
                 <div className="flex items-center gap-3 text-slate-600">
                   <Moon className="size-6" aria-hidden />
@@ -102,7 +107,7 @@ export function TodayScreen() {
             </div>
           </Card>
         </div>
-        <div className="space-y-5 lg:col-span-2">
+        <div className="order-first space-y-5 lg:order-none lg:col-span-2">
           {readiness ? (
             <div className="space-y-2">
               <ReadinessLight readiness={readiness} />
