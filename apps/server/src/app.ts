@@ -12,6 +12,7 @@ import { installOps } from './ops/ops.ts';
 import { installSyncHttp } from './sync/sync-http.ts';
 import { mountTrpc } from './trpc/mount.ts';
 import { createLogger, PinoNestLogger } from './utils/logger.ts';
+import { installStaticWeb } from './web/static-web.ts';
 
 export interface CreateAppOptions {
   /** Close gracefully on SIGTERM/SIGINT (main.ts); tests that start many apps in one process leave it off. */
@@ -32,6 +33,7 @@ export async function createApp(
   });
   adapter.getInstance().addHook('onRequest', jsonOnlyHook);
   installSyncHttp(adapter.getInstance());
+  installStaticWeb(adapter.getInstance(), config.webDir);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

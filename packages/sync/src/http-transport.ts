@@ -162,7 +162,7 @@ function parsePullPage(body: unknown): PullPage {
   return { changes: b.changes, timestamp, hasMore: Boolean(b.hasMore), nextCursor: b.nextCursor ?? null };
 }
 
-async function gzip(text: string): Promise<Uint8Array> {
+async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

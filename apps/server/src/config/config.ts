@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PROVIDER_ENV, type ProvidersConfig, providersConfig } from './providers.ts';
 import { loadOrCreateSecret } from './secrets.ts';
+
+/** apps/web/dist, found from this file so it does not depend on the working directory. */
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 // An empty variable (`FOO=`) means "use the default", as it does in most .env tooling.
 const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
@@ -35,6 +39,8 @@ const EnvSchema = z.object({
   // The address runners reach this server at (e.g. https://coach.example.org behind TLS); links the server
   // hands out (the calendar feed) use it. Unset: the request's own scheme and host.
   PUBLIC_URL: env(z.url({ protocol: /^https?$/ }).optional()),
+  // The built web app (apps/web/dist) served at `/`; `off` serves only the API.
+  WEB_DIR: env(z.string().optional()),
   // Optional Supabase Auth: its access tokens are accepted too when a secret (HS256) or a JWKS URL is set.
   SUPABASE_JWT_SECRET: env(z.string().min(32, 'must be at least 32 characters').optional()),
   SUPABASE_JWKS_URL: env(z.url({ protocol: /^https?$/ }).optional()),
@@ -95,6 +101,8 @@ export interface AppConfig {
   realtime: { prefix: string; heartbeatMs: number };
   trustProxy: TrustProxy;
   publicUrl?: string;
+  /** The web app's build directory served at `/` (null: not served). */
+  webDir: string | null;
   supabase?: SupabaseConfig;
   /** Set when imported files go to S3 rather than DATA_DIR/files. */
   s3?: S3Config;
@@ -160,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cache: { prefix: e.CACHE_PREFIX, dashboardTtlSeconds: e.DASHBOARD_CACHE_TTL_SECONDS },
     realtime: { prefix: e.REALTIME_PREFIX, heartbeatMs: Math.round(e.WS_HEARTBEAT_SECONDS * 1000) },
     trustProxy,
+    webDir: e.WEB_DIR === 'off' ? null : resolve(e.WEB_DIR ?? DEFAULT_WEB_DIR),
     ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     ...(supabase && { supabase }),
     ...(s3 && { s3 }),

@@ -1,0 +1,124 @@
+import type { User } from '@runningcoach/contracts';
+import { create } from 'zustand';
+import { apiFetch } from '../lib/api.ts';
+
+/** What sign-in returns and what the app keeps across reloads (localStorage): tokens and the runner's profile. */
+export interface Session {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Device-clock ms after which the access token is refreshed before use. */
+  accessExpiresAt: number;
+  user: User;
+}
+
+interface AuthResponse {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresIn: number;
+}
+
+const SESSION_KEY = 'rc.session';
+const DEVICE_KEY = 'rc.deviceId';
+
+interface SessionState {
+  session: Session | null;
+  signIn(email: string, password: string): Promise<void>;
+  signUp(email: string, password: string, name?: string): Promise<void>;
+  signOut(): Promise<void>;
+  setUser(user: User): void;
+  /** A valid access token (refreshed when stale or when `refresh` is asked after a 401). */
+  accessToken(opts?: { refresh?: boolean }): Promise<string>;
+}
+
+export function deviceId(): string {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = `web-${crypto.randomUUID()}`;
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+function load(): Session | null {
+  try {
+    const raw = localStorage.getItem(SESSION_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+function toSession(r: AuthResponse): Session {
+  return {
+    userId: r.user.id,
+    user: r.user,
+    accessToken: r.accessToken,
+    refreshToken: r.refreshToken,
+    accessExpiresAt: Date.now() + (r.accessTokenExpiresIn - 30) * 1000,
+  };
+}
+
+let refreshing: Promise<string> | null = null;
+
+export const useSession = create<SessionState>((set, get) => {
+  const save = (session: Session | null) => {
+    if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    else localStorage.removeItem(SESSION_KEY);
+    set({ session });
+  };
+  return {
+    session: load(),
+    async signIn(email, password) {
+      const r = await apiFetch<AuthResponse>('/auth/login', {
+        body: { email, password, deviceId: deviceId() },
+      });
+      save(toSession(r));
+    },
+    async signUp(email, password, name) {
+      const r = await apiFetch<AuthResponse>('/auth/register', {
+        body: { email, password, deviceId: deviceId(), ...(name ? { name } : {}) },
+      });
+      const session = toSession(r);
+      // The runner's calendar day follows this browser's time zone.
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const user = await apiFetch<User>('/me', {
+        method: 'PATCH',
+        body: { settings: { timeZone } },
+        token: session.accessToken,
+      }).catch(() => session.user);
+      save({ ...session, user });
+    },
+    async signOut() {
+      const s = get().session;
+      if (s)
+        await apiFetch('/auth/logout', { body: { refreshToken: s.refreshToken } }).catch(() => undefined);
+      save(null);
+    },
+    setUser(user) {
+      const s = get().session;
+      if (s) save({ ...s, user });
+    },
+    async accessToken({ refresh = false } = {}) {
+      const s = get().session;
+      if (!s) throw new Error('signed out');
+      if (!refresh && Date.now() < s.accessExpiresAt) return s.accessToken;
+      refreshing ??= apiFetch<AuthResponse>('/auth/refresh', { body: { refreshToken: s.refreshToken } })
+        .then((r) => {
+          const next = toSession(r);
+          save({ ...next, user: get().session?.user ?? next.user });
+          return next.accessToken;
+        })
+        .catch((err: unknown) => {
+          // A refused refresh (revoked, replayed) ends the session; offline keeps it for later.
+          if ((err as { status?: number }).status === 401) save(null);
+          throw err;
+        })
+        .finally(() => {
+          refreshing = null;
+        });
+      return refreshing;
+    },
+  };
+});

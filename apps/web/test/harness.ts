@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type BackendName,
+  createTestDatabase,
+  startServer,
+  type TestDatabase,
+  type TestServer,
+} from '../../server/test/helpers/backends.ts';
+
+export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = join(WEB_DIR, 'dist');
+export const SCREENSHOTS = fileURLToPath(new URL('../../../artifacts/screenshots', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `vite build` once, and only when the sources are newer than the last build. */
+export function ensureBuilt(): void {
+  const index = join(DIST, 'index.html');
+  const sources = Math.max(
+    newestMtime(join(WEB_DIR, 'src')),
+    statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface WebServer {
+  server: TestServer;
+  database: TestDatabase;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real API server (PGlite or PostgreSQL) serving the built app, on a free port. */
+export async function startWebServer(backend: BackendName): Promise<WebServer> {
+  const database = await createTestDatabase(backend);
+  // A journey makes many requests a minute from one runner; the limit has its own tests.
+  database.env.RATE_LIMIT_PER_MINUTE = '0';
+  database.env.WEB_DIR = DIST;
+  const server = await startServer(database);
+  return {
+    server,
+    database,
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function newContext(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
+  return browser.newContext({ viewport, serviceWorkers: 'allow' });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [label, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1440, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** REST as the runner, for asserting what reached the server. */
+export async function api<T>(base: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function login(base: string, email: string, password: string): Promise<string> {
+  return (await api<{ accessToken: string }>(base, '/auth/login', undefined, { email, password }))
+    .accessToken;
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const PASSWORD = 'correct horse battery';
+export const uniqueEmail = () => `web-${randomUUID().slice(0, 8)}@example.com`;
+
+/** Waits until the sync indicator says synced with nothing pending. */
+export async function waitSynced(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('[data-testid="sync-indicator"][data-state="synced"][data-pending="0"]', {
+    timeout,
+  });
+}
+
+export async function signUp(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(base + '/');
+  await page.waitForURL('**/signin');
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('Name').fill('Ada Runner');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/onboarding');
+}
+
+/** The wizard with every day available, so today has a run whatever the weekday. */
+export async function onboard(page: Page, shoot?: (name: string) => Promise<void>): Promise<void> {
+  await page.getByLabel('Resting heart rate (optional)').fill('52');
+  await page.getByLabel('Max heart rate (optional)').fill('188');
+  await shoot?.('onboarding');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Race name (optional)').fill('City Half');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Its finish time (optional)').fill('48:30');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  for (const day of ['Mon', 'Wed', 'Fri']) await page.getByLabel(`Run on ${day}`).check({ force: true });
+  await page.getByRole('button', { name: 'Build my plan' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.getByTestId('workout').waitFor({ timeout: 30_000 });
+}
+
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(base + '/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+export async function checkIn(page: Page, values: Record<string, string | number>): Promise<void> {
+  await page
+    .getByRole('link', { name: /check-in/i })
+    .first()
+    .click();
+  await page.waitForURL('**/checkin');
+  for (const [label, v] of Object.entries(values)) {
+    if (typeof v === 'number') await page.getByLabel(`${label} ${v}`, { exact: true }).check({ force: true });
+    else await page.getByLabel(label).fill(v);
+  }
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+export async function logWorkout(
+  page: Page,
+  w: { type?: string; minutes: string; distance: string; rpe: number; feeling: number; notes: string },
+) {
+  const another = page.getByRole('button', { name: 'Log another workout' });
+  if (await another.isVisible()) await another.click();
+  const form = page.getByRole('form', { name: 'Log workout' });
+  if (w.type) await form.getByLabel('Activity').selectOption(w.type);
+  await form.getByLabel('Duration (min)').fill(w.minutes);
+  await form.getByLabel(/Distance/).fill(w.distance);
+  await form.getByLabel(`Effort (RPE) ${w.rpe}`, { exact: true }).check({ force: true });
+  await form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }).check({ force: true });
+  await form.getByLabel('Notes').fill(w.notes);
+  await form.getByRole('button', { name: 'Save workout' }).click();
+}
+
+/** The activities this device holds, as the list shows them. */
+export async function activityCount(page: Page): Promise<number> {
+  await page.getByRole('link', { name: 'Activities' }).first().click();
+  await page.waitForURL('**/activities');
+  return page.locator('[data-testid="activity-list"] li').count();
+}
+
+/** Uncaught page errors, collected so a test can assert there were none. */
+export const pageErrors: string[] = [];
+
+export async function openContextPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return page;
+}
+
+export function expectDefined<T>(v: T | undefined | null): T {
+  expect(v).toBeDefined();
+  expect(v).not.toBeNull();
+  return v as T;
+}
