@@ -44,7 +44,7 @@ const RED_MORNING = {
 };
 
 /** Issue 5, acceptance 1: the journeys in a real Chromium against the real server. */
-describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
+describe.each(['pglite', 'postgres'] as const)('web app on %s (postgres: with Redis)', (backend) => {
   let web: WebServer;
   let browser: Browser;
   const email = uniqueEmail();
