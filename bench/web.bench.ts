@@ -2,6 +2,7 @@
 // (three years of activities and check-ins in IndexedDB): cold start from cache to interactive (< 1.5 s), Today
 // and Analytics render (< 300 ms), initial JS gzipped (< 250 KB). Prints the figures; exits 1 on a miss.
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -120,6 +121,8 @@ try {
   console.log(
     `  runs: cold ${cold.map((x) => x.toFixed(0)).join(', ')} · today ${todayMs.map((x) => x.toFixed(0)).join(', ')} · analytics ${analyticsMs.map((x) => x.toFixed(0)).join(', ')}`,
   );
+  // Timings are wall clock in a shared browser: a busy machine inflates them.
+  console.log(`  machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`);
   process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
 } finally {
   await browser.close();

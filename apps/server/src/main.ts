@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config/config.ts';
 
 // Human lines go to stderr: stdout carries the JSON logs, which log shippers parse line by line.
@@ -26,6 +27,7 @@ try {
   const url = `http://${host}:${config.port}`;
   say(
     `\nRunningCoach API on ${url}  (docs: ${url}/api/docs, health: ${url}/healthz)\n` +
+      (existsSync(`${config.webDir}/index.html`) ? `  web app: ${url}\n` : '') +
       `  data: ${describeStorage(config)}\n` +
       `  jobs: ${config.redisUrl ? 'BullMQ on Redis' : 'in-process queue'}  ·  Ctrl-C stops it\n\n`,
   );

@@ -11,6 +11,7 @@ import {
   type TestDatabase,
   type TestServer,
 } from '../../server/test/helpers/backends.ts';
+import { deleteKeys, randomPrefix, TEST_REDIS_URL } from '../../server/src/queue/test-helpers.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(WEB_DIR, 'dist');
@@ -56,12 +57,26 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The real API server (PGlite or PostgreSQL) serving the built app, on a free port. */
+/**
+ * The real API server serving the built app, on a free port: PGlite with in-process jobs, or PostgreSQL with
+ * Redis (BullMQ jobs run inline, dashboard cache and `/ws` pub/sub on Redis, under a prefix of its own).
+ */
 export async function startWebServer(backend: BackendName): Promise<WebServer> {
   const database = await createTestDatabase(backend);
   // A journey makes many requests a minute from one runner; the limit has its own tests.
   database.env.RATE_LIMIT_PER_MINUTE = '0';
   database.env.WEB_DIR = DIST;
+  const prefix = backend === 'postgres' ? randomPrefix() : null;
+  if (prefix) {
+    Object.assign(database.env, {
+      REDIS_URL: TEST_REDIS_URL,
+      WORKERS: 'inline',
+      QUEUE_PREFIX: prefix,
+      CACHE_PREFIX: `${prefix}:cache:`,
+      RATE_LIMIT_PREFIX: `${prefix}:rl:`,
+      REALTIME_PREFIX: `${prefix}:rt:`,
+    });
+  }
   const server = await startServer(database);
   return {
     server,
@@ -70,6 +85,7 @@ export async function startWebServer(backend: BackendName): Promise<WebServer> {
     close: async () => {
       await server.close();
       await database.drop();
+      if (prefix) await deleteKeys(prefix);
     },
   };
 }

@@ -43,7 +43,7 @@ const RED_MORNING = {
   Mood: 1,
 };
 
-/** Issue 5, acceptance 1: the journeys in a real Chromium against the real server. */
+/** Issue 5, acceptance 1: the journeys in a real Chromium against the real server (PostgreSQL with Redis). */
 describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
   let web: WebServer;
   let browser: Browser;

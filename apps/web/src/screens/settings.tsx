@@ -6,7 +6,7 @@ import { Badge } from '../components/ui/badge.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Card, CardTitle } from '../components/ui/card.tsx';
 import { Input } from '../components/ui/field.tsx';
-import { apiFetch, API_BASE } from '../lib/api.ts';
+import { ApiError, apiFetch, API_BASE } from '../lib/api.ts';
 import { cn } from '../lib/cn.ts';
 import { navigate } from '../lib/router.tsx';
 import { setUnits } from '../state/actions.ts';
@@ -26,7 +26,7 @@ export function SettingsScreen() {
   const session = useSession((s) => s.session)!;
   const units = useUnits();
   const user = session.user;
-  const [integrations, setIntegrations] = useState<Integration[] | 'offline' | null>(null);
+  const [integrations, setIntegrations] = useState<Integration[] | 'offline' | 'unsupported' | null>(null);
   const [password, setPassword] = useState('');
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -37,7 +37,10 @@ export function SettingsScreen() {
       .accessToken()
       .then((token) => apiFetch<{ integrations?: Integration[] } | Integration[]>('/integrations', { token }))
       .then((r) => setIntegrations(Array.isArray(r) ? r : (r.integrations ?? [])))
-      .catch(() => setIntegrations('offline'));
+      .catch((err: unknown) =>
+        // No answer at all: offline; an error answer: this server does not offer integrations yet.
+        setIntegrations(err instanceof ApiError && err.status === 0 ? 'offline' : 'unsupported'),
+      );
   }, []);
 
   const zones = useMemo(() => {
@@ -155,7 +158,9 @@ export function SettingsScreen() {
               return (
                 <li key={p} className="flex items-center justify-between py-2 text-sm">
                   <span className="font-medium capitalize">{p === 'apple' ? 'Apple Health' : p}</span>
-                  {integrations === 'offline' ? (
+                  {integrations === 'unsupported' ? (
+                    <Badge>Not available on this server</Badge>
+                  ) : integrations === 'offline' ? (
                     <Badge>Unavailable offline</Badge>
                   ) : connected ? (
                     <Badge tone="green">Connected</Badge>

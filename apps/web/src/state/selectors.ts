@@ -2,6 +2,7 @@ import type { Readiness } from '@runningcoach/contracts';
 import { useMemo } from 'react';
 import { loadSeries, readinessOn, toWorkout } from '../lib/coach.ts';
 import { localToday } from '../lib/dates.ts';
+import type { ActivityRec } from '../lib/records.ts';
 import type { Units } from '../lib/units.ts';
 import { activePlan } from './actions.ts';
 import { useData } from './data.ts';
@@ -38,9 +39,20 @@ export function useReadiness(date = localToday()): Readiness | null {
   );
 }
 
+// One series per snapshot of the activities, shared by Today and Analytics (a screen change recomputes nothing).
+const seriesCache = new WeakMap<object, Map<string, ReturnType<typeof loadSeries>>>();
+
+function cachedSeries(activities: ActivityRec[], to: string) {
+  let byDay = seriesCache.get(activities);
+  if (!byDay) seriesCache.set(activities, (byDay = new Map()));
+  let series = byDay.get(to);
+  if (!series) byDay.set(to, (series = loadSeries(activities, to)));
+  return series;
+}
+
 export function useLoadSeries(to = localToday()) {
   const activities = useData((s) => s.activities);
-  return useMemo(() => loadSeries(activities, to), [activities, to]);
+  return cachedSeries(activities, to);
 }
 
 export function useTodayWorkout(today = localToday()) {
