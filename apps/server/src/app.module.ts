@@ -54,6 +54,7 @@ import { InvalidateDashboardOnWrite } from './cache/invalidate-on-write.ts';
 import { PipelineRunner, QUEUE_LOGGER } from './queue/pipeline-runner.ts';
 import { QueueModule } from './queue/queue.module.ts';
 import { PIPELINE_PROVIDERS } from './services/pipeline-services.ts';
+import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/integration.providers.ts';
 import { createLogger } from './utils/logger.ts';
 import { SYNC_CONTROLLERS, SYNC_PROVIDERS } from './sync/sync.providers.ts';
 import { REALTIME_API_PROVIDERS } from './realtime/realtime.providers.ts';
@@ -83,6 +84,7 @@ export class AppModule {
         AlertController,
         ...SYNC_CONTROLLERS,
         WorkoutController,
+        ...INTEGRATION_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -126,6 +128,7 @@ export class AppModule {
         ...SYNC_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
         ...REALTIME_API_PROVIDERS,
+        ...INTEGRATION_PROVIDERS,
         { provide: QUEUE_LOGGER, useValue: queueLogger },
         PipelineRunner,
         InvalidateDashboardOnWrite,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations-config.ts';
 import { loadOrCreateSecret } from './secrets.ts';
 
 // An empty variable (`FOO=`) means "use the default", as it does in most .env tooling.
@@ -96,6 +97,8 @@ export interface AppConfig {
   supabase?: SupabaseConfig;
   /** Set when imported files go to S3 rather than DATA_DIR/files. */
   s3?: S3Config;
+  /** Provider integrations (integrations-config.ts): token key, Strava, Garmin. */
+  integrations: IntegrationsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -141,6 +144,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       }
     : undefined;
   const dataDir = resolve(e.DATA_DIR);
+  const integrations = loadIntegrationsConfig(source, dataDir);
+  if (typeof integrations === 'string') throw new ConfigError(`Invalid configuration:\n  ${integrations}`);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -159,5 +164,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     ...(supabase && { supabase }),
     ...(s3 && { s3 }),
+    integrations,
   };
 }

@@ -21,14 +21,18 @@ export interface Suite {
   root: Client;
 }
 
-/** Starts one server per describe block (its own database) and stops it afterwards. */
-export function useServer(backend: BackendName): Suite {
+/**
+ * Starts one server per describe block (its own database) and stops it afterwards. `env` adds variables
+ * (read when the server starts, so it may name simulators started by an earlier beforeAll).
+ */
+export function useServer(backend: BackendName, env?: () => Record<string, string>): Suite {
   const suite = {} as Suite;
   let setupError: unknown;
   beforeAll(async () => {
     try {
       suite.database = await createTestDatabase(backend);
-      suite.server = await startServer(suite.database);
+      const database = suite.database;
+      suite.server = await startServer(env ? { ...database, env: { ...database.env, ...env() } } : database);
     } catch (err) {
       setupError = err;
       return;
