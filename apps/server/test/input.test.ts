@@ -195,6 +195,16 @@ const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
     ],
   ],
   [
+    '/integrations/apple/devices',
+    'POST',
+    true,
+    [
+      ['missing deviceName', {}, 'deviceName'],
+      ['deviceName too long', { deviceName: long(101) }, 'deviceName'],
+      ['unknown key', { deviceName: 'phone', admin: true }, 'admin'],
+    ],
+  ],
+  [
     '/account',
     'DELETE',
     true,
@@ -264,6 +274,20 @@ const FILE_ROUTES: [string, (c: { token: string; base: string }) => Promise<Repl
   ],
 ];
 
+/** Provider routes: [route, method, path, field named] (an unknown provider, a bad flag or state). */
+const PROVIDER_ROUTES: [string, string, string, string][] = [
+  ['POST /integrations/:provider/connect', 'POST', '/integrations/polar/connect', 'provider'],
+  ['DELETE /integrations/:provider', 'DELETE', '/integrations/polar', 'provider'],
+  ['DELETE /integrations/:provider', 'DELETE', '/integrations/strava?deleteData=maybe', 'deleteData'],
+  [
+    'GET /integrations/:provider/callback',
+    'GET',
+    `/integrations/strava/callback?state=${long(201)}`,
+    'state',
+  ],
+  ['GET /integrations/:provider/callback', 'GET', '/integrations/apple/callback?state=x', 'provider'],
+];
+
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
 const NO_INPUT = [
   'GET /me',
@@ -275,6 +299,7 @@ const NO_INPUT = [
   'POST /plan/calendar-token',
   'DELETE /plan/calendar-token',
   'GET /sync/status',
+  'GET /integrations',
 ];
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
@@ -353,6 +378,17 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(await snapshot(s.server.db)).toEqual(before);
   });
 
+  it.each(PROVIDER_ROUTES)(
+    '%s (%s %s) → 400 naming %j, nothing written',
+    async (_route, method, path, field) => {
+      const before = await snapshot(s.server.db);
+      const res = await s.api.request(method, path, { token });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
+      expect(await snapshot(s.server.db)).toEqual(before);
+    },
+  );
+
   it.each(FILE_ROUTES)(
     '%s (case %#) → %i naming the input, nothing written',
     async (_route, send, status, message) => {
@@ -371,6 +407,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       ...IDS.map(([method, path]) => `${method} ${path.replace(/\/[^/]+\/(read|dismiss|undo)$/, '/:id/$1')}`),
       ...NO_INPUT,
       ...FILE_ROUTES.map(([route]) => route),
+      ...PROVIDER_ROUTES.map(([route]) => route),
     ]);
     expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);
   });

@@ -220,7 +220,9 @@ export class ConnectionService {
       const had = await this.repo.deleteConnection(userId, provider);
       let deletedActivities = 0;
       if (deleteData) deletedActivities = await this.deleteImported(userId, provider);
-      if (!had && !deleteData) throw new AppError(404, 'NOT_FOUND', `${provider} is not connected`);
+      // Data can still be deleted after the link went (e.g. revoked on Strava); with neither, nothing is there.
+      if (!had && deletedActivities === 0)
+        throw new AppError(404, 'NOT_FOUND', `${provider} is not connected`);
       await this.audit.record(userId, 'integration.disconnect', 'integration', provider);
       return { deletedActivities };
     });
