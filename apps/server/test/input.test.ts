@@ -195,6 +195,16 @@ const TABLE: [string, 'POST' | 'PATCH' | 'DELETE', boolean, Case[]][] = [
     ],
   ],
   [
+    '/integrations/garmin/workouts',
+    'POST',
+    true,
+    [
+      ['from not a date', { from: 'monday' }, 'from'],
+      ['from after to', { from: '2026-03-02', to: '2026-03-01' }, 'from'],
+      ['unknown key', { all: true }, 'all'],
+    ],
+  ],
+  [
     '/integrations/apple/devices',
     'POST',
     true,

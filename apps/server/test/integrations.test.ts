@@ -11,6 +11,7 @@ import { queryRows } from '../src/db/connection.ts';
 import { ProviderBreakers } from '../src/integrations/provider-breakers.ts';
 import { PROVIDER_EVENT_JOB } from '../src/integrations/provider-jobs.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { everyDayBody, onboard } from './helpers/domain.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
 
@@ -355,6 +356,32 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
     );
     expect(done!.status).toBe('done');
   }, 60_000);
+
+  it('Training API: the next 7 days of structured workouts are pushed to Garmin as FIT workout files', async () => {
+    await onboard(s.api, runnerToken, everyDayBody());
+    const from = new Date().toISOString().slice(0, 10);
+    const current = await s.api.get('/plan/current', runnerToken);
+    const week = (
+      current.body.workouts as { id: string; date: string; structure: { steps: { type: string }[] } }[]
+    )
+      .filter(
+        (w) => w.date >= from && w.date <= new Date(Date.parse(from) + 6 * DAY).toISOString().slice(0, 10),
+      )
+      .filter((w) => w.structure.steps.length > 0);
+    expect(week.length).toBeGreaterThan(0);
+    const res = await s.api.post('/integrations/garmin/workouts', {}, runnerToken);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.pushed.map((p: { workoutId: string }) => p.workoutId).sort()).toEqual(
+      week.map((w) => w.id).sort(),
+    );
+    const received = garminSim.workouts.filter((w) => w.user === garminUser);
+    expect(received).toHaveLength(week.length);
+    for (const [i, w] of week.entries()) {
+      expect(received[i]!.workout.structure.steps.map((x) => x.type)).toEqual(
+        w.structure.steps.map((x) => x.type),
+      );
+    }
+  });
 
   it('disconnect deletes the tokens, and with deleteData the activities the provider brought', async () => {
     const res = await s.api.request('DELETE', '/integrations/garmin?deleteData=true', { token: runnerToken });

@@ -118,6 +118,10 @@ const PROBES: Record<string, Probe> = {
     await api.request('DELETE', '/integrations/strava?deleteData=true', { token: b.token }),
     'not-found',
   ],
+  'POST /integrations/garmin/workouts': async ({ api, b }) => [
+    await api.post('/integrations/garmin/workouts', {}, b.token),
+    'not-found', // 409: B has no Garmin link; A's workouts are never pushed
+  ],
   'POST /integrations/apple/devices': async ({ api, b }) => [
     await api.post('/integrations/apple/devices', { deviceName: 'B phone' }, b.token),
     'own-data',

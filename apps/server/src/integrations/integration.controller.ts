@@ -7,6 +7,7 @@ import { ZodPipe } from '../middleware/zod-body.pipe.ts';
 import type { AccessClaims } from '../services/token.service.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
 import { ConnectionService, PROVIDERS } from './connection.service.ts';
+import { TrainingPushService } from './training-push.service.ts';
 import { WebhookService } from './webhook.service.ts';
 
 const OAuthParams = z.object({ provider: z.enum(['garmin', 'strava']) });
@@ -20,6 +21,10 @@ const CallbackQuery = z.object({
 const DisconnectQuery = z.object({ deleteData: z.enum(['true', 'false']).optional() });
 const DisconnectBody = z.strictObject({ deleteData: z.boolean().optional() }).optional();
 const DeviceBody = z.strictObject({ deviceName: z.string().trim().min(1).max(100) });
+const PushBody = z
+  .strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { path: ['from'], message: 'must not be after to' })
+  .optional();
 
 /** `/api/v1/integrations`: OAuth connect / callback / disconnect per provider, Apple relay device secrets. */
 @Controller('integrations')
@@ -28,6 +33,7 @@ export class IntegrationController {
     @Inject(ConnectionService) private readonly connections: ConnectionService,
     @Inject(WebhookService) private readonly webhooks: WebhookService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TrainingPushService) private readonly training: TrainingPushService,
   ) {}
 
   @Get()
@@ -73,6 +79,12 @@ export class IntegrationController {
       provider,
       query.deleteData === 'true' || body?.deleteData === true,
     );
+  }
+
+  /** Training API: the plan's structured workouts (default: the next 7 days) pushed to Garmin as FIT files. */
+  @Post('garmin/workouts')
+  pushWorkouts(@Auth() auth: AccessClaims, @Body(new ZodPipe(PushBody)) body: z.infer<typeof PushBody>) {
+    return this.training.pushToGarmin(auth.userId, body ?? {});
   }
 
   /** A per-device secret for the Apple Health relay (`POST /webhooks/apple`), shown this once. */

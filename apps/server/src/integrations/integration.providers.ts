@@ -11,6 +11,7 @@ import { ProviderBreakers } from './provider-breakers.ts';
 import { ProviderEventService } from './provider-event.service.ts';
 import { PROVIDER_EVENT_JOB, ProviderEventPayload } from './provider-jobs.ts';
 import { TOKEN_CIPHER, TokenCipher } from './token-cipher.ts';
+import { TrainingPushService } from './training-push.service.ts';
 import { WebhookController } from './webhook.controller.ts';
 import { WebhookService } from './webhook.service.ts';
 
@@ -50,4 +51,5 @@ export const INTEGRATION_PROVIDERS: Provider[] = [
   WebhookService,
   ProviderEventService,
   ProviderEventRunner,
+  TrainingPushService,
 ];
