@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
 import type { AppConfig } from '../config/config.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { defineProcessor, registerProcessors } from '../queue/processor.ts';
+import { defineProcessor, type Processor, registerProcessors } from '../queue/processor.ts';
 import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
@@ -15,6 +15,16 @@ import { TrainingPushService } from './training-push.service.ts';
 import { WebhookController } from './webhook.controller.ts';
 import { WebhookService } from './webhook.service.ts';
 
+/** The provider-event queue's processor (the API process when WORKERS=inline, else `npm run start:worker`). */
+export function providerEventProcessor(events: ProviderEventService): Processor {
+  return defineProcessor({
+    name: PROVIDER_EVENT_JOB,
+    concurrency: 2,
+    schema: ProviderEventPayload,
+    handle: ({ userId, eventId }) => events.process(userId, eventId),
+  });
+}
+
 /** Runs provider-event jobs in this process when the pipelines do (WORKERS=inline). */
 @Injectable()
 export class ProviderEventRunner implements OnApplicationBootstrap {
@@ -26,20 +36,14 @@ export class ProviderEventRunner implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.config.queue.workers !== 'inline') return;
-    registerProcessors(this.queue, [
-      defineProcessor({
-        name: PROVIDER_EVENT_JOB,
-        concurrency: 2,
-        schema: ProviderEventPayload,
-        handle: ({ userId, eventId }) => this.events.process(userId, eventId),
-      }),
-    ]);
+    registerProcessors(this.queue, [providerEventProcessor(this.events)]);
   }
 }
 
 export const INTEGRATION_CONTROLLERS = [IntegrationController, WebhookController];
 
-export const INTEGRATION_PROVIDERS: Provider[] = [
+/** What provider-event jobs need (also in the worker process, src/queue/worker.module.ts). */
+export const INTEGRATION_JOB_PROVIDERS: Provider[] = [
   {
     provide: TOKEN_CIPHER,
     inject: [APP_CONFIG],
@@ -48,8 +52,12 @@ export const INTEGRATION_PROVIDERS: Provider[] = [
   IntegrationRepository,
   ProviderBreakers,
   ConnectionService,
-  WebhookService,
   ProviderEventService,
+];
+
+export const INTEGRATION_PROVIDERS: Provider[] = [
+  ...INTEGRATION_JOB_PROVIDERS,
+  WebhookService,
   ProviderEventRunner,
   TrainingPushService,
 ];
