@@ -318,11 +318,15 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   let token = '';
   // The sync routes' cases run as a second runner: one runner's ~100 requests would meet the rate limit.
   let syncToken = '';
-  const tokenFor = (path: string) => (path.startsWith('/sync') ? syncToken : token);
+  // The integrations' cases too, as a third: together they would pass 100 requests a minute.
+  let integrationsToken = '';
+  const tokenFor = (path: string) =>
+    path.startsWith('/sync') ? syncToken : path.startsWith('/integrations') ? integrationsToken : token;
   beforeAll(async () => {
     if (!s.api) return; // the setup error fails each test
     token = (await register(s.api, { email: ok.email })).accessToken;
     syncToken = (await register(s.api)).accessToken;
+    integrationsToken = (await register(s.api)).accessToken;
   });
 
   describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
@@ -392,7 +396,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     '%s (%s %s) → 400 naming %j, nothing written',
     async (_route, method, path, field) => {
       const before = await snapshot(s.server.db);
-      const res = await s.api.request(method, path, { token });
+      const res = await s.api.request(method, path, { token: tokenFor(path) });
       expect(res.status).toBe(400);
       expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
       expect(await snapshot(s.server.db)).toEqual(before);
