@@ -54,6 +54,7 @@ import { InvalidateDashboardOnWrite } from './cache/invalidate-on-write.ts';
 import { PipelineRunner, QUEUE_LOGGER } from './queue/pipeline-runner.ts';
 import { QueueModule } from './queue/queue.module.ts';
 import { PIPELINE_PROVIDERS } from './services/pipeline-services.ts';
+import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/integration.providers.ts';
 import { createLogger } from './utils/logger.ts';
 import { SYNC_CONTROLLERS, SYNC_PROVIDERS } from './sync/sync.providers.ts';
 import { REALTIME_API_PROVIDERS } from './realtime/realtime.providers.ts';
@@ -85,6 +86,7 @@ export class AppModule {
         ...SYNC_CONTROLLERS,
         WorkoutController,
         ...CONTEXT_CONTROLLERS,
+        ...INTEGRATION_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -130,6 +132,7 @@ export class AppModule {
         ...REALTIME_API_PROVIDERS,
         // Race search (Ahotu), weather (OpenWeather), nutrition (MyFitnessPal, manual, CSV).
         ...CONTEXT_PROVIDERS,
+        ...INTEGRATION_PROVIDERS,
         { provide: QUEUE_LOGGER, useValue: queueLogger },
         PipelineRunner,
         InvalidateDashboardOnWrite,

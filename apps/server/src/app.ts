@@ -37,6 +37,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // req.rawBody: the Apple relay's HMAC is over the bytes sent, not a re-serialized parse.
+    rawBody: true,
   });
   // File uploads (POST /activities/import); the limits are enforced again per request in readUploadedFile.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
@@ -44,6 +46,8 @@ export async function createApp(
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },
       { path: 'readyz', method: RequestMethod.GET },
+      // Provider webhooks live at /webhooks/* (API.md), outside the versioned API.
+      { path: 'webhooks/{*path}', method: RequestMethod.ALL },
     ],
   });
   installOps(app, config, logger);

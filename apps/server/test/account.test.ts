@@ -144,7 +144,7 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     expect(text).not.toMatch(/tokenHash|passwordHash|token_hash/);
     expect(text).not.toContain('ciphertext-secret'); // provider tokens, device secrets
     expect(text).not.toContain('state-'); // OAuth states
-  });
+  }, 30_000);
 
   it("export holds only the caller's data", async () => {
     const a = await fullRunner();
@@ -212,5 +212,5 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     expect(
       (await s.api.post('/auth/register', { email: a.user.email, password: 'correct horse' })).status,
     ).toBe(201);
-  });
+  }, 30_000);
 });

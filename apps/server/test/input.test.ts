@@ -227,6 +227,26 @@ const TABLE: [string, 'POST' | 'PUT' | 'PATCH' | 'DELETE', boolean, Case[]][] = 
     ],
   ],
   [
+    '/integrations/garmin/workouts',
+    'POST',
+    true,
+    [
+      ['from not a date', { from: 'monday' }, 'from'],
+      ['from after to', { from: '2026-03-02', to: '2026-03-01' }, 'from'],
+      ['unknown key', { all: true }, 'all'],
+    ],
+  ],
+  [
+    '/integrations/apple/devices',
+    'POST',
+    true,
+    [
+      ['missing deviceName', {}, 'deviceName'],
+      ['deviceName too long', { deviceName: long(101) }, 'deviceName'],
+      ['unknown key', { deviceName: 'phone', admin: true }, 'admin'],
+    ],
+  ],
+  [
     '/account',
     'DELETE',
     true,
@@ -310,6 +330,20 @@ const FILE_ROUTES: [string, (c: { token: string; base: string }) => Promise<Repl
   ],
 ];
 
+/** Provider routes: [route, method, path, field named] (an unknown provider, a bad flag or state). */
+const PROVIDER_ROUTES: [string, string, string, string][] = [
+  ['POST /integrations/:provider/connect', 'POST', '/integrations/polar/connect', 'provider'],
+  ['DELETE /integrations/:provider', 'DELETE', '/integrations/polar', 'provider'],
+  ['DELETE /integrations/:provider', 'DELETE', '/integrations/strava?deleteData=maybe', 'deleteData'],
+  [
+    'GET /integrations/:provider/callback',
+    'GET',
+    `/integrations/strava/callback?state=${long(201)}`,
+    'state',
+  ],
+  ['GET /integrations/:provider/callback', 'GET', '/integrations/apple/callback?state=x', 'provider'],
+];
+
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */
 const NO_INPUT = [
   'GET /me',
@@ -321,6 +355,7 @@ const NO_INPUT = [
   'POST /plan/calendar-token',
   'DELETE /plan/calendar-token',
   'GET /sync/status',
+  'GET /integrations',
 ];
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
@@ -329,19 +364,23 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   let token = '';
   // The sync routes' cases run as a second runner: one runner's ~100 requests would meet the rate limit.
   let syncToken = '';
-  // Race, weather and effort cases run as a third runner, for the same reason.
+  // Race, weather and effort cases run as a third runner, the integrations' as a fourth, for the same reason.
   let contextToken = '';
+  let integrationsToken = '';
   const tokenFor = (path: string) =>
     path.startsWith('/sync')
       ? syncToken
-      : /^\/(races|weather|nutrition)|\/effort/.test(path)
-        ? contextToken
-        : token;
+      : path.startsWith('/integrations')
+        ? integrationsToken
+        : /^\/(races|weather|nutrition)|\/effort/.test(path)
+          ? contextToken
+          : token;
   beforeAll(async () => {
     if (!s.api) return; // the setup error fails each test
     token = (await register(s.api, { email: ok.email })).accessToken;
     syncToken = (await register(s.api)).accessToken;
     contextToken = (await register(s.api)).accessToken;
+    integrationsToken = (await register(s.api)).accessToken;
   });
 
   describe.each(TABLE)('%s %s', (path, method, authed, cases) => {
@@ -407,6 +446,17 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(await snapshot(s.server.db)).toEqual(before);
   });
 
+  it.each(PROVIDER_ROUTES)(
+    '%s (%s %s) → 400 naming %j, nothing written',
+    async (_route, method, path, field) => {
+      const before = await snapshot(s.server.db);
+      const res = await s.api.request(method, path, { token: tokenFor(path) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message.startsWith(`${field}: `)).toBe(true);
+      expect(await snapshot(s.server.db)).toEqual(before);
+    },
+  );
+
   it.each(FILE_ROUTES)(
     '%s (case %#) → %i naming the input, nothing written',
     async (_route, send, status, message) => {
@@ -432,6 +482,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       ),
       ...NO_INPUT,
       ...FILE_ROUTES.map(([route]) => route),
+      ...PROVIDER_ROUTES.map(([route]) => route),
     ]);
     expect((await apiRoutes(s.root)).filter((r) => !covered.has(r))).toEqual([]);
   });

@@ -107,6 +107,30 @@ const PROBES: Record<string, Probe> = {
     await api.get(`/workouts/${encodeURIComponent(a.workoutId)}.fit`, b.token),
     'not-found',
   ],
+  // Integrations: B's own connections and device secrets; A's provider links are out of reach.
+  'GET /integrations': async ({ api, b }) => [await api.get('/integrations', b.token), 'own-data'],
+  'POST /integrations/:provider/connect': async ({ api, b }) => [
+    await api.post('/integrations/strava/connect', undefined, b.token),
+    'not-found', // 409: no provider configured here; never a link to A's account
+  ],
+  'GET /integrations/:provider/callback': async ({ api, b }) => {
+    // Public by design (the provider's redirect): a state that is not one we issued opens nothing.
+    const forged = await api.get(`/integrations/strava/callback?code=x&state=${'s'.repeat(43)}`);
+    expect(forged.status).toBe(400);
+    return [await api.get('/integrations', b.token), 'own-data'];
+  },
+  'DELETE /integrations/:provider': async ({ api, b }) => [
+    await api.request('DELETE', '/integrations/strava?deleteData=true', { token: b.token }),
+    'not-found',
+  ],
+  'POST /integrations/garmin/workouts': async ({ api, b }) => [
+    await api.post('/integrations/garmin/workouts', {}, b.token),
+    'not-found', // 409: B has no Garmin link; A's workouts are never pushed
+  ],
+  'POST /integrations/apple/devices': async ({ api, b }) => [
+    await api.post('/integrations/apple/devices', { deviceName: 'B phone' }, b.token),
+    'own-data',
+  ],
   'GET /notifications': async ({ api, b }) => [await api.get('/notifications', b.token), 'own-data'],
   'POST /notifications/:id/read': async ({ api, a, b }) => [
     await api.post(`/notifications/${a.notificationId}/read`, undefined, b.token),

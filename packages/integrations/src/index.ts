@@ -6,3 +6,17 @@ export * from './myfitnesspal/index.ts';
 export { NutritionCsvError, parseNutritionCsv } from './nutrition/csv.ts';
 export type { DailyNutrition, NutritionProvider } from './nutrition/provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-fetch.ts';
+export * from './provider.ts';
+export { CircuitBreaker, CircuitOpenError, type CircuitState } from './core/circuit-breaker.ts';
+export { ProviderHttpError, providerFetch, providerJson } from './core/http.ts';
+export {
+  authorizeUrl,
+  exchangeCode,
+  pkceChallenge,
+  pkcePair,
+  randomToken,
+  refreshTokens,
+} from './core/oauth.ts';
+export * as strava from './strava/index.ts';
+export * as garmin from './garmin/index.ts';
+export * as apple from './apple/index.ts';

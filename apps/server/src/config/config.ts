@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PROVIDER_ENV, type ProvidersConfig, providersConfig } from './providers.ts';
+import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations-config.ts';
 import { loadOrCreateSecret } from './secrets.ts';
 
 /** apps/web/dist, found from this file so it does not depend on the working directory. */
@@ -108,6 +109,8 @@ export interface AppConfig {
   s3?: S3Config;
   /** Race search, weather and nutrition providers that are configured (config/providers.ts). */
   providers: ProvidersConfig;
+  /** Provider integrations (integrations-config.ts): token key, Strava, Garmin. */
+  integrations: IntegrationsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +156,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       }
     : undefined;
   const dataDir = resolve(e.DATA_DIR);
+  const integrations = loadIntegrationsConfig(source, dataDir);
+  if (typeof integrations === 'string') throw new ConfigError(`Invalid configuration:\n  ${integrations}`);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -173,5 +178,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...(supabase && { supabase }),
     ...(s3 && { s3 }),
     providers: providersConfig(e),
+    integrations,
   };
 }

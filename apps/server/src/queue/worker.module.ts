@@ -13,6 +13,8 @@ import { UserRepository } from '../repositories/user.repository.ts';
 import { ActivityService } from '../services/activity.service.ts';
 import { OBJECT_STORE_PROVIDER } from '../storage/object-store.provider.ts';
 import { PIPELINE_PROVIDERS } from '../services/pipeline-services.ts';
+import { DailyMetricsService } from '../services/daily-metrics.service.ts';
+import { INTEGRATION_JOB_PROVIDERS } from '../integrations/integration.providers.ts';
 import { APP_CONFIG, DB_CONNECTION } from '../utils/tokens.ts';
 import type { QueueLogger } from './job-queue.ts';
 import { QueueModule } from './queue.module.ts';
@@ -39,6 +41,9 @@ export class WorkerModule {
         ...PIPELINE_PROVIDERS,
         ...DASHBOARD_CACHE_PROVIDERS,
         ...REALTIME_PROVIDERS,
+        // Provider webhook events (src/integrations): their daily metrics go through the check-in service.
+        DailyMetricsService,
+        ...INTEGRATION_JOB_PROVIDERS,
       ],
     };
   }

@@ -44,7 +44,12 @@ export async function startWorker({
 async function domainContext(
   env: NodeJS.ProcessEnv,
   logger: QueueLogger,
-): Promise<{ context: INestApplicationContext; queue: JobQueue; services: PipelineServices }> {
+): Promise<{
+  context: INestApplicationContext;
+  queue: JobQueue;
+  services: PipelineServices;
+  extra: Processor[];
+}> {
   const [
     { NestFactory },
     { loadConfig },
@@ -52,6 +57,8 @@ async function domainContext(
     { PIPELINE_SERVICES },
     { JOB_QUEUE },
     { PinoNestLogger },
+    { providerEventProcessor },
+    { ProviderEventService },
   ] = await Promise.all([
     import('@nestjs/core'),
     import('../config/config.ts'),
@@ -59,6 +66,8 @@ async function domainContext(
     import('../services/pipeline-services.ts'),
     import('./queue.module.ts'),
     import('../utils/logger.ts'),
+    import('../integrations/integration.providers.ts'),
+    import('../integrations/provider-event.service.ts'),
   ]);
   // The worker signs no tokens: a placeholder keeps loadConfig from generating a secret file here.
   const config = loadConfig({
@@ -73,6 +82,8 @@ async function domainContext(
     context,
     queue: context.get<symbol, JobQueue>(JOB_QUEUE),
     services: context.get<symbol, PipelineServices>(PIPELINE_SERVICES),
+    // Provider webhook events (OAuth-fetched activities, Garmin/Apple metrics) run here too.
+    extra: [providerEventProcessor(context.get(ProviderEventService))],
   };
 }
 
@@ -95,8 +106,9 @@ export async function main({
   }
   let context: INestApplicationContext | undefined;
   let queue: JobQueue;
+  let extra: Processor[] = [];
   if (!services && env.DATABASE_URL) {
-    ({ context, queue, services } = await domainContext(env, logger));
+    ({ context, queue, services, extra } = await domainContext(env, logger));
   } else {
     if (!services)
       logger.warn('DATABASE_URL is not set: no pipelines here, only ping (PGlite is the API process’s)');
@@ -105,6 +117,7 @@ export async function main({
   const processors = [
     pingProcessor(),
     ...(services ? createPipelineProcessors({ queue, services, logger }) : []),
+    ...extra,
   ];
   const worker = await startWorker({
     queue,

@@ -14,6 +14,7 @@ import {
   type FileFormat,
   type ImportedActivity,
   parseActivityFile,
+  type ProviderActivity,
 } from '@runningcoach/integrations';
 import { DASHBOARD_CACHE, type RunnerCache } from '../cache/runner-cache.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
@@ -32,7 +33,7 @@ import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { decodeSamples, encodeSamples } from '../samples/codec.ts';
 import { summarizeSamples } from '../samples/summary.ts';
-import type { ActivityRow, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
+import type { ActivityRow, OriginKind, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
 import { importKey, OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
 import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, isDevice } from '../sync/activity-rules.ts';
 import { AppError } from '../utils/errors.ts';
@@ -278,6 +279,45 @@ export class ActivityService {
     }
     await this.origins.link({ ...origin, userId: user.id, activityId: row.id });
     return { row, outcome };
+  }
+
+  /**
+   * Activities fetched from a provider (a webhook's work): each ingested like a file's, keyed by the
+   * provider's activity id, so a repeated or updated event lands on the same activity.
+   */
+  async ingestProvider(userId: string, list: readonly ProviderActivity[], sha256: string): Promise<string[]> {
+    const changed: Pick<Activity, 'id' | 'date'>[] = [];
+    const ids = await this.database.asUser(userId, async () => {
+      const user = await this.users.findById(userId);
+      if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
+      const out: string[] = [];
+      for (const { externalId, ...a } of list) {
+        const origin = { kind: a.source as OriginKind, externalId, sha256, format: null, objectKey: null };
+        const { row, outcome } = await this.ingestDevice(user, a, origin);
+        if (outcome !== 'linked') changed.push({ id: row.id, date: row.date });
+        out.push(row.id);
+      }
+      return out;
+    });
+    await this.afterWrite(userId, changed, `provider:${sha256.slice(0, 16)}`);
+    return ids;
+  }
+
+  /** A provider deleted its activity: ours goes too, unless it is another source's record it was merged into. */
+  async deleteFromProvider(userId: string, kind: OriginKind, externalId: string): Promise<number> {
+    const n = await this.database.asUser(userId, async () => {
+      const origins = await this.origins.find(userId, kind, externalId);
+      const doomed: string[] = [];
+      for (const o of origins) {
+        const a = await this.activities.findById(userId, o.activityId);
+        if (a?.source === kind) doomed.push(a.id);
+      }
+      await this.activities.deleteMany(userId, doomed);
+      for (const id of doomed) await this.audit.record(userId, 'activity.delete', 'activity', id);
+      return doomed.length;
+    });
+    if (n > 0) await this.cache.invalidate(userId);
+    return n;
   }
 
   /** One activity row (and its samples), its loads, and the planned workout it fulfils; inside a transaction. */

@@ -1,0 +1,246 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  authorizeUrl,
+  exchangeCode,
+  garmin,
+  type OAuthSpec,
+  pkcePair,
+  randomToken,
+  refreshTokens,
+  type TokenSet,
+} from '@runningcoach/integrations';
+import type { AppConfig } from '../config/config.ts';
+import { ActivityOriginRepository } from '../repositories/activity-origin.repository.ts';
+import { ActivityRepository } from '../repositories/activity.repository.ts';
+import { AuditRepository } from '../repositories/audit.repository.ts';
+import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { IntegrationRepository } from '../repositories/integration.repository.ts';
+import type { OriginKind, ProviderConnectionRow } from '../schema/index.ts';
+import { AppError } from '../utils/errors.ts';
+import { APP_CONFIG } from '../utils/tokens.ts';
+import { ProviderBreakers } from './provider-breakers.ts';
+import { TOKEN_CIPHER, type TokenCipher } from './token-cipher.ts';
+
+export type OAuthProvider = 'strava' | 'garmin';
+export const PROVIDERS = ['garmin', 'strava', 'apple'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+const STATE_TTL_MS = 10 * 60 * 1000;
+/** Refresh this long before expiry, so a token never lapses mid-request. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+const notConfigured = (p: string) =>
+  new AppError(409, 'PROVIDER_NOT_CONFIGURED', `provider: ${p} is not configured on this server`);
+
+/**
+ * OAuth 2.0 connect / callback / disconnect and the runner's provider tokens: sealed with AES-256-GCM
+ * before they reach the database, refreshed shortly before they expire.
+ */
+@Injectable()
+export class ConnectionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
+    @Inject(IntegrationRepository) private readonly repo: IntegrationRepository,
+    @Inject(ActivityRepository) private readonly activities: ActivityRepository,
+    @Inject(ActivityOriginRepository) private readonly origins: ActivityOriginRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
+    @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
+  ) {}
+
+  /** Strava: client secret, no PKCE. Garmin (OAuth 2.0 PKCE spec): PKCE S256 and the client secret. */
+  spec(provider: OAuthProvider): OAuthSpec {
+    const i = this.config.integrations;
+    if (provider === 'strava' && i.strava) {
+      return {
+        authorizeUrl: `${i.strava.baseUrl}/oauth/authorize`,
+        tokenUrl: `${i.strava.baseUrl}/oauth/token`,
+        scope: 'read,activity:read_all',
+        pkce: false,
+        clientId: i.strava.clientId,
+        clientSecret: i.strava.clientSecret,
+      };
+    }
+    if (provider === 'garmin' && i.garmin) {
+      return {
+        authorizeUrl: i.garmin.authUrl,
+        tokenUrl: i.garmin.tokenUrl,
+        scope: '',
+        pkce: true,
+        clientId: i.garmin.clientId,
+        clientSecret: i.garmin.clientSecret,
+      };
+    }
+    throw notConfigured(provider);
+  }
+
+  async list(userId: string) {
+    const rows = await this.database.asUser(userId, () => this.repo.listConnections(userId));
+    const i = this.config.integrations;
+    const configured: Record<Provider, boolean> = { garmin: !!i.garmin, strava: !!i.strava, apple: true };
+    return {
+      integrations: PROVIDERS.map((provider) => {
+        const row = rows.find((r) => r.provider === provider);
+        return {
+          provider,
+          configured: configured[provider],
+          connected: !!row,
+          ...(row && { externalUserId: row.externalUserId, connectedAt: row.createdAt.toISOString() }),
+        };
+      }),
+    };
+  }
+
+  /** A consent URL with a fresh `state` (and PKCE challenge); the state, with the sealed verifier, is kept 10 min. */
+  async connect(userId: string, provider: OAuthProvider, publicBase: string) {
+    const spec = this.spec(provider);
+    const state = randomToken();
+    const redirectUri = `${publicBase}/api/v1/integrations/${provider}/callback`;
+    const pkce = spec.pkce ? pkcePair() : undefined;
+    await this.database.asUser(userId, () =>
+      this.repo.insertState({
+        state,
+        userId,
+        provider,
+        codeVerifierEnc: pkce ? this.cipher.seal(pkce.verifier, `${provider}:${userId}:pkce`) : null,
+        redirectUri,
+        expiresAt: new Date(Date.now() + STATE_TTL_MS).toISOString(),
+      }),
+    );
+    return {
+      authorizeUrl: authorizeUrl(spec, {
+        redirectUri,
+        state,
+        ...(pkce && { codeChallenge: pkce.challenge }),
+      }),
+      state,
+    };
+  }
+
+  /**
+   * The provider's redirect: the state must be one we issued for this provider, unexpired and unused; the
+   * code is exchanged (with the PKCE verifier) and the tokens stored sealed.
+   */
+  async callback(provider: OAuthProvider, q: { code?: string; state?: string; error?: string }) {
+    const badState = () => new AppError(400, 'INVALID_STATE', 'state: unknown, expired or already used');
+    if (!q.state) throw badState();
+    const owner = await this.database.anonymous(() => this.repo.ownerOfState(q.state!));
+    if (!owner) throw badState();
+    const taken = await this.database.asUser(owner, () => this.repo.takeState(owner, q.state!));
+    if (!taken || taken.provider !== provider) throw badState();
+    if (q.error || !q.code) {
+      throw new AppError(400, 'AUTHORIZATION_DENIED', `code: the runner did not authorize ${provider}`);
+    }
+    const spec = this.spec(provider);
+    const verifier = taken.codeVerifierEnc
+      ? this.cipher.open(taken.codeVerifierEnc, `${provider}:${owner}:pkce`)
+      : undefined;
+    const tokens = await this.breakers
+      .get(provider)
+      .call(() =>
+        exchangeCode(provider, spec, {
+          code: q.code!,
+          redirectUri: taken.redirectUri,
+          codeVerifier: verifier,
+        }),
+      )
+      .catch((err: unknown) => {
+        throw new AppError(502, 'PROVIDER_ERROR', `code: ${provider} refused the authorization code`, {
+          reason: err instanceof Error ? err.message : String(err),
+        });
+      });
+    const externalUserId =
+      tokens.externalUserId ??
+      (provider === 'garmin'
+        ? await this.breakers.get('garmin').call(() => this.garminClient().userId(tokens.accessToken))
+        : undefined);
+    if (!externalUserId) throw new AppError(502, 'PROVIDER_ERROR', `${provider} did not name the account`);
+    await this.database.asUser(owner, async () => {
+      await this.store(owner, provider, externalUserId, tokens);
+      await this.audit.record(owner, 'integration.connect', 'integration', provider);
+    });
+    return { provider, connected: true, externalUserId };
+  }
+
+  garminClient() {
+    const g = this.config.integrations.garmin;
+    if (!g) throw notConfigured('garmin');
+    return new garmin.GarminClient(g.apiUrl, this.config.integrations.timeoutMs);
+  }
+
+  /** Inside the runner's transaction. */
+  async store(userId: string, provider: string, externalUserId: string, t: TokenSet): Promise<void> {
+    await this.repo.upsertConnection({
+      userId,
+      provider,
+      externalUserId,
+      accessTokenEnc: this.cipher.seal(t.accessToken, `${provider}:${userId}:access`),
+      refreshTokenEnc: t.refreshToken
+        ? this.cipher.seal(t.refreshToken, `${provider}:${userId}:refresh`)
+        : null,
+      expiresAt: t.expiresAt !== undefined ? new Date(t.expiresAt).toISOString() : null,
+      scope: t.scope ?? null,
+    });
+  }
+
+  /**
+   * A usable access token: refreshed when it expires within 5 minutes. If the refresh fails but the stored
+   * token has not expired yet, that cached token is used (the refresh is tried again next time).
+   */
+  async accessToken(userId: string, provider: OAuthProvider): Promise<string | null> {
+    const row = await this.database.asUser(userId, () => this.repo.findConnection(userId, provider));
+    if (!row) return null;
+    const access = this.cipher.open(row.accessTokenEnc, `${provider}:${userId}:access`);
+    const expiresAt = row.expiresAt ? Date.parse(row.expiresAt) : Infinity;
+    const now = Date.now();
+    if (expiresAt - now > REFRESH_MARGIN_MS || !row.refreshTokenEnc) return access;
+    const refresh = this.cipher.open(row.refreshTokenEnc, `${provider}:${userId}:refresh`);
+    try {
+      const t = await this.breakers
+        .get(provider)
+        .call(() => refreshTokens(provider, this.spec(provider), refresh));
+      await this.database.asUser(userId, () =>
+        this.store(userId, provider, row.externalUserId, { refreshToken: refresh, ...t }),
+      );
+      return t.accessToken;
+    } catch (err) {
+      if (expiresAt > now) return access;
+      throw err;
+    }
+  }
+
+  /** Deletes the tokens; with `deleteData` also every activity that came only from this provider. */
+  async disconnect(
+    userId: string,
+    provider: Provider,
+    deleteData: boolean,
+  ): Promise<{ deletedActivities: number }> {
+    return this.database.asUser(userId, async () => {
+      const had = await this.repo.deleteConnection(userId, provider);
+      let deletedActivities = 0;
+      if (deleteData) deletedActivities = await this.deleteImported(userId, provider);
+      // Data can still be deleted after the link went (e.g. revoked on Strava); with neither, nothing is there.
+      if (!had && deletedActivities === 0)
+        throw new AppError(404, 'NOT_FOUND', `${provider} is not connected`);
+      await this.audit.record(userId, 'integration.disconnect', 'integration', provider);
+      return { deletedActivities };
+    });
+  }
+
+  /** Inside the runner's transaction: activities this provider created (merged ones keep their other origin). */
+  async deleteImported(userId: string, kind: OriginKind): Promise<number> {
+    const ids = await this.origins.activityIdsOf(userId, kind);
+    const own = [];
+    for (const id of ids) {
+      const a = await this.activities.findById(userId, id);
+      if (a && a.source === kind) own.push(id);
+    }
+    await this.activities.deleteMany(userId, own);
+    return own.length;
+  }
+
+  connection(userId: string, provider: string): Promise<ProviderConnectionRow | undefined> {
+    return this.database.asUser(userId, () => this.repo.findConnection(userId, provider));
+  }
+}

@@ -1,0 +1,403 @@
+import { sql } from 'drizzle-orm';
+import { apple } from '@runningcoach/integrations';
+import {
+  garminRun,
+  GarminSimulator,
+  stravaRun,
+  StravaSimulator,
+} from '@runningcoach/integrations/simulators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/connection.ts';
+import { ProviderBreakers } from '../src/integrations/provider-breakers.ts';
+import { PROVIDER_EVENT_JOB } from '../src/integrations/provider-jobs.ts';
+import { BACKENDS, skipBackend } from './helpers/backends.ts';
+import { everyDayBody, onboard } from './helpers/domain.ts';
+import { queueOf, waitForIdle } from './helpers/pipelines.ts';
+import { register, snapshot, useServer } from './helpers/suite.ts';
+
+const DAY = 86_400_000;
+const startOf = (daysAgo: number) => Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY + 7 * 3600_000;
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.each(BACKENDS)('provider integrations against simulators on %s', (backend) => {
+  if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
+  const stravaSim = new StravaSimulator();
+  const garminSim = new GarminSimulator();
+  beforeAll(async () => {
+    await stravaSim.start();
+    await garminSim.start();
+  });
+  afterAll(async () => {
+    await stravaSim.server.close();
+    await garminSim.server.close();
+  });
+  const s = useServer(backend, () => ({
+    STRAVA_CLIENT_ID: stravaSim.oauth.clientId,
+    STRAVA_CLIENT_SECRET: stravaSim.oauth.clientSecret,
+    STRAVA_VERIFY_TOKEN: 'verify-me',
+    STRAVA_SUBSCRIPTION_ID: String(stravaSim.subscriptionId),
+    STRAVA_BASE_URL: stravaSim.url,
+    GARMIN_CLIENT_ID: garminSim.oauth.clientId,
+    GARMIN_CLIENT_SECRET: garminSim.oauth.clientSecret,
+    GARMIN_API_URL: garminSim.url,
+    GARMIN_AUTH_URL: `${garminSim.url}/oauth2Confirm`,
+    GARMIN_TOKEN_URL: `${garminSim.url}/di-oauth2-service/oauth/token`,
+    PROVIDER_TIMEOUT_MS: '400',
+    PROVIDER_RETRY_BASE_MS: '50',
+    PROVIDER_RETRY_ATTEMPTS: '12',
+  }));
+  const webhooks = () => `${s.server.url}/webhooks`;
+  const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(s.server.db, q);
+  /** Until provider jobs, then the pipelines they start, have settled. */
+  async function settle() {
+    const q = queueOf(s.server);
+    await until('provider jobs', async () => {
+      const c = (await q.counts([PROVIDER_EVENT_JOB]))[PROVIDER_EVENT_JOB]!;
+      return c.waiting + c.active + c.delayed === 0;
+    });
+    await waitForIdle(q);
+  }
+
+  /** Connect through the real OAuth dance: our connect → the simulator's consent → our public callback. */
+  async function connect(token: string, provider: 'strava' | 'garmin', user: string) {
+    const sim = provider === 'strava' ? stravaSim : garminSim;
+    const res = await s.api.post(`/integrations/${provider}/connect`, undefined, token);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const back = sim.oauth.approve(res.body.authorizeUrl, user);
+    const cb = await fetch(back);
+    const body = (await cb.json()) as { externalUserId?: string } & Record<string, unknown>;
+    return { status: cb.status, body, authorizeUrl: res.body.authorizeUrl as string, back };
+  }
+
+  let runnerToken = '';
+  let runnerId = '';
+  const athlete = 4242;
+  const garminUser = 'garmin-user-1';
+
+  it('OAuth: Strava connects with a checked state; tokens are sealed (raw SQL shows ciphertext only)', async () => {
+    const { accessToken, user } = await register(s.api);
+    runnerToken = accessToken;
+    runnerId = user.id;
+    const done = await connect(accessToken, 'strava', String(athlete));
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ provider: 'strava', connected: true, externalUserId: String(athlete) });
+    // The same callback again: the state was single-use.
+    const replay = await fetch(done.back);
+    expect(replay.status).toBe(400);
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('INVALID_STATE');
+    const [conn] = await rows<{ access_token_enc: string; refresh_token_enc: string }>(
+      sql`select access_token_enc, refresh_token_enc from provider_connections where user_id = ${user.id}`,
+    );
+    const plain = [...stravaSim.oauth.access.keys()];
+    expect(plain.length).toBeGreaterThan(0);
+    for (const p of plain) {
+      expect(conn!.access_token_enc).not.toContain(p);
+      expect(conn!.refresh_token_enc).not.toContain(p);
+    }
+    expect(conn!.access_token_enc).toMatch(/^v1\./);
+    const list = await s.api.get('/integrations', accessToken);
+    expect(list.body.integrations).toContainEqual(
+      expect.objectContaining({ provider: 'strava', configured: true, connected: true }),
+    );
+  });
+
+  it('OAuth: a forged state stores nothing; Garmin uses PKCE and a wrong verifier is refused', async () => {
+    const before = await snapshot(s.server.db);
+    const forged = await fetch(
+      `${s.server.url}/api/v1/integrations/strava/callback?code=abc&state=${'x'.repeat(43)}`,
+    );
+    expect(forged.status).toBe(400);
+    expect(await snapshot(s.server.db)).toEqual(before);
+
+    const { accessToken } = await register(s.api);
+    const start = await s.api.post('/integrations/garmin/connect', undefined, accessToken);
+    const url = new URL(start.body.authorizeUrl);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    // An attacker's consent with another challenge: the token endpoint refuses our verifier.
+    url.searchParams.set('code_challenge', 'A'.repeat(43));
+    const cb = await fetch(garminSim.oauth.approve(url.toString(), 'garmin-intruder'));
+    expect(cb.status).toBe(502);
+    expect(await rows(sql`select 1 from provider_connections where provider = 'garmin'`)).toEqual([]);
+
+    const ok = await connect(runnerToken, 'garmin', garminUser);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.externalUserId).toBe(garminUser);
+  });
+
+  it('Strava: subscription validation echoes the challenge only for our verify token', async () => {
+    const good = await fetch(
+      `${webhooks()}/strava?hub.mode=subscribe&hub.challenge=15f7d1a91c1f40&hub.verify_token=verify-me`,
+    );
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual({ 'hub.challenge': '15f7d1a91c1f40' });
+    const bad = await fetch(`${webhooks()}/strava?hub.mode=subscribe&hub.challenge=x&hub.verify_token=nope`);
+    expect(bad.status).toBe(403);
+  });
+
+  it('Strava: an event delivered twice yields one activity, fetched with the runner token (streams too)', async () => {
+    const { activity, streams } = stravaRun(1001, new Date(startOf(2)).toISOString(), 30);
+    stravaSim.put(athlete, activity, streams);
+    const event = stravaSim.event({ object_id: 1001, owner_id: athlete });
+    const t = performance.now();
+    expect(await stravaSim.deliver(`${webhooks()}/strava`, event)).toBe(200);
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(await stravaSim.deliver(`${webhooks()}/strava`, event)).toBe(200);
+    await settle();
+    const list = await s.api.get('/activities', runnerToken);
+    const fromStrava = list.body.activities.filter((a: { source: string }) => a.source === 'strava');
+    expect(fromStrava).toHaveLength(1);
+    expect(fromStrava[0]).toMatchObject({ type: 'run', durationSec: 1800, maxHr: 160 });
+    const one = await s.api.get(`/activities/${fromStrava[0].id}`, runnerToken);
+    expect(one.body.samples.t).toHaveLength(1801);
+    expect(
+      await rows(sql`select 1 from webhook_events where provider = 'strava' and kind = 'activity.create'`),
+    ).toHaveLength(1);
+    expect(stravaSim.server.count('GET', '/api/v3/activities/1001')).toBe(2); // activity + streams, once
+
+    // A delete event removes it.
+    await stravaSim.deliver(
+      `${webhooks()}/strava`,
+      stravaSim.event({ object_id: 1001, owner_id: athlete, aspect_type: 'delete' }),
+    );
+    await settle();
+    const after = await s.api.get('/activities', runnerToken);
+    expect(after.body.activities.filter((a: { source: string }) => a.source === 'strava')).toHaveLength(0);
+  });
+
+  it('forged events are rejected and store nothing (whole-database snapshot)', async () => {
+    const device = await s.api.post('/integrations/apple/devices', { deviceName: 'iPhone' }, runnerToken);
+    expect(device.status).toBe(201);
+    await settle();
+    const before = await snapshot(s.server.db);
+    const wrongSub = await stravaSim.deliver(
+      `${webhooks()}/strava`,
+      stravaSim.event({ object_id: 1002, owner_id: athlete, subscription_id: 999 }),
+    );
+    expect(wrongSub).toBe(403);
+    const body = { activities: [garminRun(garminUser, 77, Math.floor(startOf(1) / 1000))] };
+    expect((await garminSim.deliver(`${webhooks()}/garmin`, body, 'someone-else')).status).toBe(403);
+    const noHeader = await fetch(`${webhooks()}/garmin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(noHeader.status).toBe(403);
+    const relay = JSON.stringify({ workouts: [], dailies: [{ date: '2026-11-20', restingHeartRate: 50 }] });
+    for (const signature of [apple.signRelayBody('not-the-secret', relay), 'sha256=00', '']) {
+      const res = await fetch(`${webhooks()}/apple`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [apple.APPLE_DEVICE_HEADER]: device.body.deviceId,
+          ...(signature && { [apple.APPLE_SIGNATURE_HEADER]: signature }),
+        },
+        body: relay,
+      });
+      expect(res.status).toBe(401);
+    }
+    await settle();
+    expect(await snapshot(s.server.db)).toEqual(before);
+  });
+
+  it('Garmin: push twice → one activity; ping pulled; dailies, sleeps and HRV become daily metrics', async () => {
+    const startSec = Math.floor(startOf(3) / 1000);
+    const body = { activities: [garminRun(garminUser, 501, startSec, 40)] };
+    const first = await garminSim.deliver(`${webhooks()}/garmin`, body);
+    expect(first.status).toBe(200);
+    expect(first.ms).toBeLessThan(2000);
+    expect((await garminSim.deliver(`${webhooks()}/garmin/activities`, body)).status).toBe(200);
+    // Ping: the summary is fetched from callbackURL with the runner's token.
+    const pingStart = Math.floor(startOf(4) / 1000);
+    garminSim.upload(garminUser, 'activities', garminRun(garminUser, 502, pingStart, 30), pingStart + 3000);
+    await garminSim.deliver(
+      `${webhooks()}/garmin`,
+      garminSim.pingBody(garminUser, 'activities', pingStart, pingStart + 4000),
+    );
+    const date = new Date(startOf(1)).toISOString().slice(0, 10);
+    await garminSim.deliver(`${webhooks()}/garmin/dailies`, {
+      dailies: [
+        {
+          userId: garminUser,
+          summaryId: 'd1',
+          calendarDate: date,
+          restingHeartRateInBeatsPerMinute: 47,
+          averageStressLevel: 30,
+        },
+      ],
+    });
+    await garminSim.deliver(`${webhooks()}/garmin`, {
+      sleeps: [
+        {
+          userId: garminUser,
+          summaryId: 's1',
+          calendarDate: date,
+          durationInSeconds: 27_000,
+          overallSleepScore: { value: 80, qualifierKey: 'GOOD' },
+        },
+      ],
+      hrv: [{ userId: garminUser, summaryId: 'h1', calendarDate: date, lastNightAvg: 61 }],
+    });
+    await settle();
+    const list = await s.api.get('/activities', runnerToken);
+    const garmins = list.body.activities.filter((a: { source: string }) => a.source === 'garmin');
+    expect(garmins.map((a: { durationSec: number }) => a.durationSec).sort()).toEqual([1800, 2400]);
+    const [m] = await rows<Record<string, unknown>>(
+      sql`select resting_hr, hrv_rmssd, sleep_duration_minutes, sleep_quality, stress from daily_metrics where user_id = ${runnerId} and date = ${date}`,
+    );
+    expect(m).toEqual({
+      resting_hr: 47,
+      hrv_rmssd: 61,
+      sleep_duration_minutes: 450,
+      sleep_quality: 4,
+      stress: 2,
+    });
+  });
+
+  it('Apple relay: a signed relay is stored once; a tampered token ciphertext is refused, not used', async () => {
+    const device = await s.api.post('/integrations/apple/devices', { deviceName: 'iPhone 16' }, runnerToken);
+    expect(device.status).toBe(201);
+    const relay = JSON.stringify({
+      workouts: [
+        {
+          uuid: 'HK-1',
+          activityType: 'running',
+          startDate: new Date(startOf(5)).toISOString(),
+          durationSec: 2000,
+          totalDistanceMeters: 6000,
+          averageHeartRate: 150,
+        },
+      ],
+    });
+    const send = () =>
+      fetch(`${webhooks()}/apple`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [apple.APPLE_DEVICE_HEADER]: device.body.deviceId,
+          [apple.APPLE_SIGNATURE_HEADER]: apple.signRelayBody(device.body.secret, relay),
+        },
+        body: relay,
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    await settle();
+    const list = await s.api.get('/activities', runnerToken);
+    expect(list.body.activities.filter((a: { source: string }) => a.source === 'apple')).toHaveLength(1);
+    const [secret] = await rows<{ secret_enc: string }>(
+      sql`select secret_enc from device_secrets where id = ${device.body.deviceId}`,
+    );
+    expect(secret!.secret_enc).not.toContain(device.body.secret);
+
+    // Tamper with the stored Strava token: the event fails authentication, nothing is fetched or stored.
+    await s.server.db.execute(
+      sql`update provider_connections set access_token_enc = overlay(access_token_enc placing 'AAAA' from 30 for 4) where user_id = ${runnerId} and provider = 'strava'`,
+    );
+    const { activity, streams } = stravaRun(1003, new Date(startOf(6)).toISOString(), 20);
+    stravaSim.put(athlete, activity, streams);
+    const calls = stravaSim.server.count('GET', '/api/v3/activities/1003');
+    await stravaSim.deliver(`${webhooks()}/strava`, stravaSim.event({ object_id: 1003, owner_id: athlete }));
+    await settle();
+    const [ev] = await rows<{ status: string; error: string }>(
+      sql`select status, error from webhook_events where event_key like 'activity:1003:%'`,
+    );
+    expect(ev).toMatchObject({ status: 'failed' });
+    expect(ev!.error).toMatch(/failed authentication/);
+    expect(stravaSim.server.count('GET', '/api/v3/activities/1003')).toBe(calls);
+  });
+
+  it('outage: the circuit opens after 5 failures, the event is retried later and nothing is lost', async () => {
+    // Fresh tokens (the previous test broke them), then Strava goes down.
+    const again = await connect(runnerToken, 'strava', String(athlete));
+    expect(again.status).toBe(200);
+    const breakers = s.server.app.get(ProviderBreakers);
+    let now = Date.now();
+    breakers.now = () => now;
+    const { activity, streams } = stravaRun(1004, new Date(startOf(7)).toISOString(), 25);
+    stravaSim.put(athlete, activity, streams);
+    stravaSim.server.outage = '503';
+    expect(
+      await stravaSim.deliver(
+        `${webhooks()}/strava`,
+        stravaSim.event({ object_id: 1004, owner_id: athlete }),
+      ),
+    ).toBe(200);
+    await until('the circuit to open', async () => breakers.get('strava').state === 'open');
+    const hits = stravaSim.server.count('GET', '/api/v3/activities/1004');
+    expect(hits).toBe(5);
+    // Open: retries fail fast without calling Strava.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(stravaSim.server.count('GET', '/api/v3/activities/1004')).toBe(hits);
+    const [pending] = await rows<{ status: string }>(
+      sql`select status from webhook_events where event_key like 'activity:1004:%'`,
+    );
+    expect(pending!.status).toBe('pending');
+    // Strava is back and 30 s have passed: the next retry (half-open trial) gets through.
+    stravaSim.server.outage = 'none';
+    now += 30_000;
+    await until('the activity', async () => {
+      const list = await s.api.get('/activities', runnerToken);
+      return list.body.activities.some(
+        (a: { durationSec: number; source: string }) => a.source === 'strava' && a.durationSec === 1500,
+      );
+    });
+    expect(breakers.get('strava').state).toBe('closed');
+    const [done] = await rows<{ status: string }>(
+      sql`select status from webhook_events where event_key like 'activity:1004:%'`,
+    );
+    expect(done!.status).toBe('done');
+  }, 60_000);
+
+  it('Training API: the next 7 days of structured workouts are pushed to Garmin as FIT workout files', async () => {
+    await onboard(s.api, runnerToken, everyDayBody());
+    const from = new Date().toISOString().slice(0, 10);
+    const current = await s.api.get('/plan/current', runnerToken);
+    const week = (
+      current.body.workouts as { id: string; date: string; structure: { steps: { type: string }[] } }[]
+    )
+      .filter(
+        (w) => w.date >= from && w.date <= new Date(Date.parse(from) + 6 * DAY).toISOString().slice(0, 10),
+      )
+      .filter((w) => w.structure.steps.length > 0);
+    expect(week.length).toBeGreaterThan(0);
+    const res = await s.api.post('/integrations/garmin/workouts', {}, runnerToken);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.pushed.map((p: { workoutId: string }) => p.workoutId).sort()).toEqual(
+      week.map((w) => w.id).sort(),
+    );
+    const received = garminSim.workouts.filter((w) => w.user === garminUser);
+    expect(received).toHaveLength(week.length);
+    for (const [i, w] of week.entries()) {
+      expect(received[i]!.workout.structure.steps.map((x) => x.type)).toEqual(
+        w.structure.steps.map((x) => x.type),
+      );
+    }
+  });
+
+  it('disconnect deletes the tokens, and with deleteData the activities the provider brought', async () => {
+    const res = await s.api.request('DELETE', '/integrations/garmin?deleteData=true', { token: runnerToken });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.deletedActivities).toBe(2);
+    expect(
+      await rows(sql`select 1 from provider_connections where user_id = ${runnerId} and provider = 'garmin'`),
+    ).toEqual([]);
+    const list = await s.api.get('/activities', runnerToken);
+    expect(list.body.activities.filter((a: { source: string }) => a.source === 'garmin')).toHaveLength(0);
+    const keep = await s.api.request('DELETE', '/integrations/strava', { token: runnerToken });
+    expect(keep.body.deletedActivities).toBe(0);
+    expect(
+      (await s.api.get('/activities', runnerToken)).body.activities.some(
+        (a: { source: string }) => a.source === 'strava',
+      ),
+    ).toBe(true);
+  });
+});
