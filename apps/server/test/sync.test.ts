@@ -3,9 +3,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, onboard, todayUtc } from './helpers/domain.ts';
-import type { Client } from './helpers/http.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
+import { ids, pull, push, run } from './helpers/sync-api.ts';
 
 const TABLES = [
   'user_settings',
@@ -16,35 +16,6 @@ const TABLES = [
   'rolling_stats',
   'alerts',
 ];
-
-const run = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  date: todayUtc(),
-  type: 'run',
-  duration_sec: 1800,
-  distance_meters: 5000,
-  ...extra,
-});
-
-async function pull(api: Client, token: string, query = '') {
-  const res = await api.get(`/sync${query ? `?${query}` : ''}`, token);
-  expect(res.status).toBe(200);
-  return res.body as {
-    changes: Record<string, { created: unknown[]; updated: Record<string, unknown>[]; deleted: string[] }>;
-    timestamp: number | null;
-    hasMore: boolean;
-    nextCursor: string | null;
-  };
-}
-
-function push(api: Client, token: string, changes: unknown, opts: { since?: number; key?: string } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers['idempotency-key'] = opts.key;
-  const q = opts.since !== undefined ? `?last_pulled_at=${opts.since}` : '';
-  return api.request('POST', `/sync${q}`, { json: { changes }, token, headers });
-}
-
-const ids = (rows: { id?: unknown }[]) => rows.map((r) => r.id).sort();
 
 describe.each(BACKENDS)('sync on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');

@@ -7,12 +7,20 @@ import { DatabaseRepository } from '../repositories/database.repository.ts';
 import type { ActivityRow, DailyMetricsRow, UserRow } from '../schema/index.ts';
 import { computeLoads } from '../services/activity.service.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
+import { addDays } from '../queue/pipelines/local-time.ts';
 import { engineError, runnerToday } from '../services/plan.service.ts';
 import { AppError } from '../utils/errors.ts';
 import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, mergeDuplicates } from './activity-rules.ts';
 import { type PushBody, type ValidChanges, validatePush } from './push-validation.ts';
 import { type RestoreOp, SyncRepository } from './sync.repository.ts';
-import { parseTimestamp } from './sync-tables.ts';
+import {
+  activityRaw,
+  changedOnly,
+  dailyMetricsRaw,
+  parseTimestamp,
+  scheduledWorkoutRaw,
+  userSettingsRaw,
+} from './sync-tables.ts';
 import type { ActivityRaw, DailyMetricsRaw, ScheduledWorkoutRaw, UserSettingsRaw } from './sync-tables.ts';
 
 export interface Conflict {
@@ -85,12 +93,14 @@ export class SyncPushService {
         user,
         version,
         since: opts.lastPulledAt ?? 0,
+        now: Date.now(),
         today: runnerToday(user),
         conflicts: [],
         written: 0,
         normalize: new Set(),
         statsFrom: new Map(),
         derive: new Set(),
+        gone: new Set(),
       };
       await this.applySettings(ctx, user, changes);
       await this.applyPlans(ctx, changes);
@@ -196,8 +206,9 @@ export class SyncPushService {
   private async applySettings(ctx: Ctx, user: UserRow, changes: ValidChanges): Promise<void> {
     const c = changes.user_settings;
     if (!c) return;
-    const raw = c.upserts.get(ctx.userId) as UserSettingsRaw | undefined;
-    if (raw) {
+    const pushed = c.upserts.get(ctx.userId);
+    if (pushed) {
+      const raw = changedOnly(pushed, userSettingsRaw(user)) as UserSettingsRaw;
       const s = user.settings;
       await this.sync.setSettings(ctx.userId, {
         units: raw.units ?? s.units,
@@ -254,8 +265,8 @@ export class SyncPushService {
       (await this.sync.plansByIds(ctx.userId, [...new Set(rows.map((r) => r.planId))])).map((p) => [p.id, p]),
     );
     for (const [id, rec] of c.upserts) {
-      const raw = rec as ScheduledWorkoutRaw;
       const row = byId.get(id);
+      const raw = changedOnly(rec, row && scheduledWorkoutRaw(row)) as ScheduledWorkoutRaw;
       if (!row) {
         await this.conflict(
           ctx,
@@ -346,6 +357,10 @@ export class SyncPushService {
     }
   }
 
+  /**
+   * Records apply one after the other, each seeing what the earlier ones of this push did: `stored` follows
+   * every write, and an id this push deleted or merged away stays gone even if a later record names it.
+   */
   private async applyActivities(ctx: Ctx, changes: ValidChanges): Promise<void> {
     const c = changes.activities;
     if (!c) return;
@@ -357,14 +372,27 @@ export class SyncPushService {
       .map((r) => (r as ActivityRaw).workout_id)
       .filter((w): w is string => !!w);
     const workouts = new Set((await this.sync.workoutsByIds(ctx.userId, workoutIds)).map((w) => w.id));
+    const write = async (id: string, values: ActivityValues, base: ActivityRow | undefined) => {
+      await this.writeActivity(ctx, id, values);
+      if (base) stored.set(id, { ...base, ...values });
+    };
     for (const [id, rec] of c.upserts) {
-      const incoming = activityValues(rec as ActivityRaw, stored.get(id)?.source);
+      if (ctx.gone.has(id)) {
+        await this.conflict(
+          ctx,
+          { table: 'activities', id, rule: 'deleted', message: 'was merged or deleted earlier in this push' },
+          null,
+        );
+        continue;
+      }
+      const existing = stored.get(id);
+      const raw = changedOnly(rec, existing && activityRaw(existing)) as ActivityRaw;
+      const incoming = activityValues(ctx, raw, existing?.source);
       // A link to a workout the server no longer has (e.g. a regenerated plan) is dropped, not an error.
       if (incoming.workoutId && !workouts.has(incoming.workoutId)) incoming.workoutId = null;
-      const existing = stored.get(id);
       if (existing) {
         const { values, kept } = applyEdit(existing, incoming);
-        await this.writeActivity(ctx, id, values);
+        await write(id, values, existing);
         if (kept.length) {
           await this.sync.touch('activities', ctx.userId, id);
           // Undo puts the runner's edited values in place of the device's.
@@ -395,10 +423,12 @@ export class SyncPushService {
         await this.writeActivity(ctx, id, values);
         await this.sync.relinkWorkouts(ctx.userId, loser.id, id);
         await this.deleteActivity(ctx, loser.id);
+        stored.delete(loser.id);
       } else {
-        await this.writeActivity(ctx, survivor.id, values);
+        await write(survivor.id, values, twin);
         await this.sync.touch('activities', ctx.userId, survivor.id);
         await this.sync.addTombstone(ctx.userId, 'activities', id, ctx.version);
+        ctx.gone.add(id);
       }
       await this.conflict(
         ctx,
@@ -422,6 +452,7 @@ export class SyncPushService {
       ctx.statsFrom.set(`sync-delete:${id}:${ctx.version}`, gone.date);
     }
     ctx.normalize.delete(id);
+    ctx.gone.add(id);
   }
 
   private async duplicateOf(
@@ -447,8 +478,8 @@ export class SyncPushService {
       (await this.sync.metricsByIds(ctx.userId, [...c.upserts.keys()])).map((r) => [r.id, r]),
     );
     for (const [id, rec] of c.upserts) {
-      const raw = rec as DailyMetricsRaw;
       const own = byId.get(id);
+      const raw = changedOnly(rec, own && dailyMetricsRaw(own)) as DailyMetricsRaw;
       const target: DailyMetricsRow | undefined = own ?? (await this.sync.metricsOn(ctx.userId, raw.date));
       const pushed = metricValues(raw);
       if (!target) {
@@ -467,6 +498,8 @@ export class SyncPushService {
       }
       this.beforeWrite(ctx);
       await this.sync.upsertMetrics({ id: target.id, userId: ctx.userId, date: target.date, ...merged });
+      // A later record of this push for the same day merges into these values, not the ones read first.
+      byId.set(target.id, { ...target, ...merged });
       ctx.derive.add(target.id);
       if (target.id !== id) {
         await this.sync.addTombstone(ctx.userId, 'daily_metrics', id, ctx.version);
@@ -503,6 +536,8 @@ interface Ctx {
   user: UserRow;
   version: number;
   since: number;
+  /** The server's clock at the push (device clocks order nothing). */
+  now: number;
   today: string;
   conflicts: Conflict[];
   /** Records written so far (the fault-injection hook's count). */
@@ -513,6 +548,8 @@ interface Ctx {
   statsFrom: Map<string, string>;
   /** Check-ins this push stored: readiness and plan adaptation before commit. */
   derive: Set<string>;
+  /** Activity ids this push deleted or merged away: a later record naming one does not bring it back. */
+  gone: Set<string>;
 }
 
 /** A conflict-log entry's data: what the rule did, and the writes that undo it (none: not undoable). */
@@ -551,11 +588,20 @@ export function ownValues(a: ActivityValues & { id?: string }): Record<string, u
   return out;
 }
 
-/** Client clocks order nothing; a start in the future is clamped to the server's now. */
-function activityValues(raw: ActivityRaw, storedSource: string | undefined): ActivityValues {
-  const start = raw.start_time == null ? null : new Date(Math.min(raw.start_time, Date.now())).toISOString();
+/** How far ahead of the server's clock a device's start time may be (clock drift) before it is clamped. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Client clocks order nothing: a start in the future is clamped to the server's now (+ drift tolerance), and
+ * a day after the runner's tomorrow becomes today, so a skewed device (a phone set to 2099) cannot make the
+ * server compute loads and stats for years ahead. Two clamped starts of one type are one activity by the
+ * duplicate rule, as two real starts that close would be.
+ */
+function activityValues(ctx: Ctx, raw: ActivityRaw, storedSource: string | undefined): ActivityValues {
+  const latest = ctx.now + CLOCK_TOLERANCE_MS;
+  const start = raw.start_time == null ? null : new Date(Math.min(raw.start_time, latest)).toISOString();
   return {
-    date: raw.date,
+    date: raw.date > addDays(ctx.today, 1) ? ctx.today : raw.date,
     startTime: start,
     type: raw.type,
     source: raw.source ?? (storedSource as ActivityValues['source'] | undefined) ?? 'manual',

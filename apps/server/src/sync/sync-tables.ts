@@ -147,6 +147,21 @@ export type DailyMetricsRaw = z.infer<typeof DailyMetricsRawSchema>;
 export type ScheduledWorkoutRaw = z.infer<typeof ScheduledWorkoutRawSchema>;
 export type UserSettingsRaw = z.infer<typeof UserSettingsRawSchema>;
 
+/**
+ * An update that names its changed columns (`_changed`, WatermelonDB's list) changes only those: the rest of
+ * a pushed record is what the device last pulled and may be older than the server's. `_changed` never decides
+ * who wins (the conflict rules do); a record without it (created, or from a client that does not keep it) is
+ * taken whole. Returns the pushed record laid over the stored one.
+ */
+export function changedOnly<T extends Record<string, unknown>>(pushed: T, stored: RawRecord | undefined): T {
+  const list = pushed._changed;
+  if (!stored || typeof list !== 'string' || list === '') return pushed;
+  const changed = new Set(list.split(','));
+  const out: Record<string, unknown> = { ...stored };
+  for (const [k, v] of Object.entries(pushed)) if (changed.has(k) || k === 'id') out[k] = v;
+  return out as T;
+}
+
 // Row -> raw record, one explicit column list per table (nothing else leaves the server).
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
 
@@ -260,10 +275,16 @@ export function alertRaw(r: Row<typeof alerts>): RawRecord {
   };
 }
 
+/**
+ * The virtual settings record. Its `updated_at` is its sync version (epoch-ms-like, moves exactly when the
+ * settings do): `users.updated_at` also moves on profile and login writes that send nothing, so a client
+ * would never see the server's value of it.
+ */
 export function userSettingsRaw(user: {
   id: string;
   settings: { units: string; timeZone: string; notifications: { push: boolean; email: boolean } };
-  updatedAt: Date;
+  settingsVersion: number;
+  createdAt: Date;
 }): RawRecord {
   return {
     id: user.id,
@@ -271,7 +292,7 @@ export function userSettingsRaw(user: {
     time_zone: user.settings.timeZone,
     notifications_push: user.settings.notifications.push,
     notifications_email: user.settings.notifications.email,
-    updated_at: ms(user.updatedAt),
+    updated_at: Number(user.settingsVersion) || ms(user.createdAt),
   };
 }
 
