@@ -10,7 +10,8 @@ import { DailyMetricsService } from '../services/daily-metrics.service.ts';
 import { addDays } from '../queue/pipelines/local-time.ts';
 import { engineError, runnerToday } from '../services/plan.service.ts';
 import { AppError } from '../utils/errors.ts';
-import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, mergeDuplicates } from './activity-rules.ts';
+import { applyEdit, DUPLICATE_WINDOW_MS, mergeDuplicates } from '@runningcoach/sync/conflict-rules';
+import type { ActivityValues } from './sync-tables.ts';
 import { type PushBody, type ValidChanges, validatePush } from './push-validation.ts';
 import { type RestoreOp, SyncRepository } from './sync.repository.ts';
 import {
@@ -147,10 +148,7 @@ export class SyncPushService {
   /** Check-ins stored by this push get the REST check-in's readiness and plan adaptation, oldest day first. */
   private async deriveMetrics(ctx: Ctx): Promise<void> {
     if (!ctx.derive.size) return;
-    const rows = await this.sync.metricsByIds(ctx.userId, [...ctx.derive]);
-    for (const row of rows.sort((a, b) => a.date.localeCompare(b.date))) {
-      await this.checkIns.deriveInTx(ctx.user, row);
-    }
+    await this.checkIns.deriveManyInTx(ctx.user, await this.sync.metricsByIds(ctx.userId, [...ctx.derive]));
   }
 
   private beforeWrite(ctx: Ctx): void {
@@ -372,9 +370,11 @@ export class SyncPushService {
       .map((r) => (r as ActivityRaw).workout_id)
       .filter((w): w is string => !!w);
     const workouts = new Set((await this.sync.workoutsByIds(ctx.userId, workoutIds)).map((w) => w.id));
+    const near = await this.nearNewRecords(ctx, c.upserts, stored);
     const write = async (id: string, values: ActivityValues, base: ActivityRow | undefined) => {
       await this.writeActivity(ctx, id, values);
       if (base) stored.set(id, { ...base, ...values });
+      near.set(id, { ...(base ?? near.get(id)), ...values, id } as ActivityRow);
     };
     for (const [id, rec] of c.upserts) {
       if (ctx.gone.has(id)) {
@@ -405,9 +405,9 @@ export class SyncPushService {
         }
         continue;
       }
-      const twin = await this.duplicateOf(ctx.userId, id, incoming);
+      const twin = duplicateOf(near, id, incoming);
       if (!twin) {
-        await this.writeActivity(ctx, id, incoming);
+        await write(id, incoming, undefined);
         continue;
       }
       const { survivor, loser, values } = mergeDuplicates<ActivityValues & { id: string }>(
@@ -424,6 +424,7 @@ export class SyncPushService {
         await this.sync.relinkWorkouts(ctx.userId, loser.id, id);
         await this.deleteActivity(ctx, loser.id);
         stored.delete(loser.id);
+        near.delete(loser.id);
       } else {
         await write(survivor.id, values, twin);
         await this.sync.touch('activities', ctx.userId, survivor.id);
@@ -455,18 +456,27 @@ export class SyncPushService {
     ctx.gone.add(id);
   }
 
-  private async duplicateOf(
-    userId: string,
-    id: string,
-    a: ActivityValues,
-  ): Promise<(ActivityRow & { id: string }) | undefined> {
-    if (!a.startTime) return undefined;
-    const start = Date.parse(a.startTime);
-    const near = await this.sync.activitiesNear(userId, a.type, start, DUPLICATE_WINDOW_MS);
-    return near.find(
-      (r) =>
-        r.id !== id && r.startTime && Math.abs(parseTimestamp(r.startTime) - start) <= DUPLICATE_WINDOW_MS,
+  /**
+   * The duplicate candidates of a push's new activities, read once: the runner's activities starting within
+   * the window of any of them. The push keeps the map current as it writes and deletes.
+   */
+  private async nearNewRecords(
+    ctx: Ctx,
+    upserts: Map<string, Record<string, unknown>>,
+    stored: Map<string, ActivityRow>,
+  ): Promise<Map<string, ActivityRow>> {
+    const starts = [...upserts]
+      .filter(([id]) => !stored.has(id))
+      .map(([, rec]) => activityValues(ctx, rec as ActivityRaw, undefined).startTime)
+      .filter((t): t is string => t !== null)
+      .map((t) => Date.parse(t));
+    if (!starts.length) return new Map();
+    const rows = await this.sync.activitiesStarting(
+      ctx.userId,
+      Math.min(...starts) - DUPLICATE_WINDOW_MS,
+      Math.max(...starts) + DUPLICATE_WINDOW_MS,
     );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Merged per field: a pushed value replaces the stored one, a missing (null) one leaves it; one row per day. */
@@ -550,6 +560,21 @@ interface Ctx {
   derive: Set<string>;
   /** Activity ids this push deleted or merged away: a later record naming one does not bring it back. */
   gone: Set<string>;
+}
+
+/** The first (by id) other activity of the same type starting within the duplicate window, if any. */
+function duplicateOf(near: Map<string, ActivityRow>, id: string, a: ActivityValues): ActivityRow | undefined {
+  if (!a.startTime) return undefined;
+  const start = Date.parse(a.startTime);
+  return [...near.values()]
+    .filter(
+      (r) =>
+        r.id !== id &&
+        r.type === a.type &&
+        r.startTime != null &&
+        Math.abs(parseTimestamp(r.startTime) - start) <= DUPLICATE_WINDOW_MS,
+    )
+    .sort((x, y) => (x.id < y.id ? -1 : 1))[0];
 }
 
 /** A conflict-log entry's data: what the rule did, and the writes that undo it (none: not undoable). */

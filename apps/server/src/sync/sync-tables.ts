@@ -6,8 +6,11 @@ import {
   TimeZoneSchema,
   WorkoutTypeSchema,
 } from '@runningcoach/contracts';
+import type { OBJECTIVE, SUBJECTIVE } from '@runningcoach/sync/conflict-rules';
+import { parseTimestamp } from '@runningcoach/sync/conflict-rules';
 import { z } from 'zod';
 import type {
+  ActivityRow,
   activities,
   alerts,
   dailyMetrics,
@@ -39,9 +42,7 @@ export const RecordIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_:.-]+$/, 'must be a record id (letters, digits, _ : . -)');
 
-/** PostgreSQL's text form (`2025-01-01 09:00:00+00`) or ISO-8601, as epoch ms. */
-export const parseTimestamp = (s: string): number =>
-  Date.parse(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+export { parseTimestamp };
 const ms = (d: Date | string | null | undefined): number | null =>
   d == null ? null : d instanceof Date ? d.getTime() : parseTimestamp(d);
 const json = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
@@ -143,6 +144,11 @@ export const PUSH_SCHEMAS: Record<Exclude<SyncTable, 'rolling_stats' | 'alerts'>
 };
 
 export type ActivityRaw = z.infer<typeof ActivityRawSchema>;
+/** An activity's values as the conflict rules (`@runningcoach/sync/conflict-rules`) read and write them. */
+export type ActivityValues = Pick<
+  ActivityRow,
+  (typeof OBJECTIVE)[number] | (typeof SUBJECTIVE)[number] | 'source' | 'workoutId'
+>;
 export type DailyMetricsRaw = z.infer<typeof DailyMetricsRawSchema>;
 export type ScheduledWorkoutRaw = z.infer<typeof ScheduledWorkoutRawSchema>;
 export type UserSettingsRaw = z.infer<typeof UserSettingsRawSchema>;
