@@ -4,9 +4,9 @@
 // empty pull < 300 bytes, gzip >= 70% smaller. Prints the figures; exits 1 on a miss.
 // The load model: all 500 runners online at once, each device syncing (push, then pull) at random times,
 // on average every --interval-ms (30 s: ten times the client library's 5-minute periodic trigger, for the
-// foreground / after-a-workout / WebSocket triggers); every push carries 1..--max-changes records. Requests go
-// over one keep-alive HTTP agent with as many connections as requests in flight; the offered and achieved
-// request rates are printed with the latencies.
+// foreground / after-a-workout / WebSocket triggers); every push carries 1..--max-changes records. Each request
+// opens its own connection (as many as requests in flight); the offered and achieved request rates are printed
+// with the latencies.
 //   npm run bench:sync -- --runners=500 --rounds=3 --interval-ms=30000 --max-changes=100 --cpu-prof (artifacts/cpu-prof/)
 import { cpus, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -203,7 +203,7 @@ try {
         `(mean ${INTERVAL_MS / 1000} s), ${ROUNDS} syncs each: offered ${f1(offered)} syncs/s ` +
         `(${f1(2 * offered)} req/s); achieved ${f1((pushMs.length + pullMs.length) / seconds)} req/s over ${f1(seconds)} s, ` +
         `1-${MAX_CHANGES} changes a push (${changesSent} in all, ${f1(changesSent / pushMs.length)} a push), ` +
-        `up to ${maxInFlight} requests (keep-alive connections) in flight`,
+        `up to ${maxInFlight} requests (connections) in flight`,
     );
     const row = (name: string, s: Summary) =>
       `| ${name.padEnd(5)} | ${String(s.count).padStart(6)} | ${f1(s.p50).padStart(7)} | ${f1(s.p95).padStart(7)} | ${f1(s.p99).padStart(7)} | ${f1(s.max).padStart(7)} |`;

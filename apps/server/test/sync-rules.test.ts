@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, onboard, todayUtc } from './helpers/domain.ts';
@@ -12,6 +12,9 @@ import { register, useServer } from './helpers/suite.ts';
  * the all-or-nothing push are in sync.test.ts / sync-server.test.ts), and the server bugs the fault
  * simulation found: settings versions, clock skew, merged ids within one push, stale whole records.
  */
+// Each test is several HTTP round trips (onboarding builds a plan): more than the default 5 s on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 const ORDERS = [
   ['A', 'B'],
   ['B', 'A'],

@@ -188,6 +188,19 @@ export class SyncPushService {
     });
   }
 
+  /** The server kept its value over a pushed one: the record is bumped so the client pulls it back, and logged. */
+  private async serverKept(
+    ctx: Ctx,
+    table: Parameters<SyncRepository['touch']>[0],
+    id: string,
+    rule: string,
+    message: string,
+    data: ConflictData,
+  ): Promise<void> {
+    await this.sync.touch(table, ctx.userId, id);
+    await this.conflict(ctx, { table, id, rule, message }, data);
+  }
+
   private async dropTombstoned(ctx: Ctx, table: string, upserts: Map<string, Record<string, unknown>>) {
     const dead = await this.sync.tombstoned(ctx.userId, table, [...upserts.keys()]);
     for (const id of dead) {
@@ -218,17 +231,10 @@ export class SyncPushService {
       });
     }
     if (c.deleted.length) {
-      await this.sync.touch('user_settings', ctx.userId, ctx.userId);
-      await this.conflict(
-        ctx,
-        {
-          table: 'user_settings',
-          id: ctx.userId,
-          rule: 'server_wins',
-          message: 'settings cannot be deleted',
-        },
-        { deleted: true, restore: [] },
-      );
+      await this.serverKept(ctx, 'user_settings', ctx.userId, 'server_wins', 'settings cannot be deleted', {
+        deleted: true,
+        restore: [],
+      });
     }
   }
 
@@ -279,15 +285,12 @@ export class SyncPushService {
         continue;
       }
       if (plans.get(row.planId)?.status !== 'active') {
-        await this.sync.touch('scheduled_workouts', ctx.userId, id);
-        await this.conflict(
+        await this.serverKept(
           ctx,
-          {
-            table: 'scheduled_workouts',
-            id,
-            rule: 'superseded_by_adaptive_plan',
-            message: 'superseded by adaptive plan',
-          },
+          'scheduled_workouts',
+          id,
+          'superseded_by_adaptive_plan',
+          'superseded by adaptive plan',
           { pushed: raw, restore: [] },
         );
         await this.sync.notify({
@@ -301,15 +304,12 @@ export class SyncPushService {
       }
       const future = row.date >= ctx.today;
       if (future && Number(row.syncVersion) > ctx.since) {
-        await this.sync.touch('scheduled_workouts', ctx.userId, id);
-        await this.conflict(
+        await this.serverKept(
           ctx,
-          {
-            table: 'scheduled_workouts',
-            id,
-            rule: 'server_wins',
-            message: 'the plan changed this workout since your last sync',
-          },
+          'scheduled_workouts',
+          id,
+          'server_wins',
+          'the plan changed this workout since your last sync',
           { pushed: raw, restore: [workoutRestore(id, raw)] },
         );
         continue;
@@ -321,15 +321,12 @@ export class SyncPushService {
         const taken =
           future && raw.date >= ctx.today ? await this.sync.workoutOn(ctx.userId, row.planId, raw.date) : row;
         if (taken) {
-          await this.sync.touch('scheduled_workouts', ctx.userId, id);
-          await this.conflict(
+          await this.serverKept(
             ctx,
-            {
-              table: 'scheduled_workouts',
-              id,
-              rule: 'server_wins',
-              message: 'cannot move this workout to that day',
-            },
+            'scheduled_workouts',
+            id,
+            'server_wins',
+            'cannot move this workout to that day',
             { pushed: raw, restore: [] },
           );
         } else set.date = raw.date;
@@ -341,15 +338,12 @@ export class SyncPushService {
     }
     for (const id of c.deleted) {
       if (!byId.has(id)) continue;
-      await this.sync.touch('scheduled_workouts', ctx.userId, id);
-      await this.conflict(
+      await this.serverKept(
         ctx,
-        {
-          table: 'scheduled_workouts',
-          id,
-          rule: 'server_wins',
-          message: 'workouts are skipped, not deleted',
-        },
+        'scheduled_workouts',
+        id,
+        'server_wins',
+        'workouts are skipped, not deleted',
         { deleted: true, restore: [] },
       );
     }
@@ -420,7 +414,7 @@ export class SyncPushService {
         { op: 'insert', table: 'activities', id: loser.id, set: ownValues(loser) },
       ];
       if (survivor.id === id) {
-        await this.writeActivity(ctx, id, values);
+        await write(id, values, undefined);
         await this.sync.relinkWorkouts(ctx.userId, loser.id, id);
         await this.deleteActivity(ctx, loser.id);
         stored.delete(loser.id);
