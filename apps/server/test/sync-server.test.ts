@@ -1,6 +1,6 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { SyncPushService } from '../src/sync/sync-push.service.ts';
 import type { AppRouter } from '../src/trpc/app-router.ts';
@@ -17,6 +17,9 @@ function trpc(url: string, token: string) {
     ],
   });
 }
+
+// Several HTTP round trips a test (some build a plan): more than the default 5 s on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(BACKENDS)('sync server work on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, onboard, todayUtc } from './helpers/domain.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
@@ -16,6 +16,9 @@ const TABLES = [
   'rolling_stats',
   'alerts',
 ];
+
+// Several HTTP round trips a test (some build a plan): more than the default 5 s on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(BACKENDS)('sync on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
