@@ -1,8 +1,11 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
-/** Keep-alive sockets without a cap: every simulated device keeps its own connection, as phones do. */
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+/**
+ * A connection per request, without a cap: a device syncing every half minute does not keep one open (the
+ * server closes idle keep-alive sockets after a few seconds, and a reused one would race that close).
+ */
+const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
 
 export interface Exchange {
   status: number;

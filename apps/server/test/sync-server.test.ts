@@ -1,46 +1,14 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { SyncPushService } from '../src/sync/sync-push.service.ts';
 import type { AppRouter } from '../src/trpc/app-router.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, everyDayBody, onboard, todayUtc } from './helpers/domain.ts';
-import type { Client } from './helpers/http.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
-
-type Raw = Record<string, unknown>;
-interface PullBody {
-  changes: Record<string, { created: Raw[]; updated: Raw[]; deleted: string[] }>;
-  timestamp: number | null;
-  hasMore: boolean;
-  nextCursor: string | null;
-}
-
-const run = (id: string, extra: Raw = {}) => ({
-  id,
-  date: todayUtc(),
-  type: 'run',
-  duration_sec: 1800,
-  distance_meters: 5000,
-  ...extra,
-});
-
-async function pull(api: Client, token: string, query = ''): Promise<PullBody> {
-  const res = await api.get(`/sync${query ? `?${query}` : ''}`, token);
-  expect(res.status).toBe(200);
-  return res.body as PullBody;
-}
-
-function push(api: Client, token: string, changes: unknown, opts: { since?: number; key?: string } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers['idempotency-key'] = opts.key;
-  const q = opts.since !== undefined ? `?last_pulled_at=${opts.since}` : '';
-  return api.request('POST', `/sync${q}`, { json: { changes }, token, headers });
-}
-
-const byId = (rows: Raw[], id: string) => rows.find((r) => r.id === id);
+import { byId, type PullBody, pull, push, run } from './helpers/sync-api.ts';
 
 function trpc(url: string, token: string) {
   return createTRPCClient<AppRouter>({
@@ -49,6 +17,9 @@ function trpc(url: string, token: string) {
     ],
   });
 }
+
+// Several HTTP round trips a test (some build a plan): more than the default 5 s on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(BACKENDS)('sync server work on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');

@@ -1,11 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, onboard, todayUtc } from './helpers/domain.ts';
-import type { Client } from './helpers/http.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
+import { ids, pull, push, run } from './helpers/sync-api.ts';
 
 const TABLES = [
   'user_settings',
@@ -17,34 +17,8 @@ const TABLES = [
   'alerts',
 ];
 
-const run = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  date: todayUtc(),
-  type: 'run',
-  duration_sec: 1800,
-  distance_meters: 5000,
-  ...extra,
-});
-
-async function pull(api: Client, token: string, query = '') {
-  const res = await api.get(`/sync${query ? `?${query}` : ''}`, token);
-  expect(res.status).toBe(200);
-  return res.body as {
-    changes: Record<string, { created: unknown[]; updated: Record<string, unknown>[]; deleted: string[] }>;
-    timestamp: number | null;
-    hasMore: boolean;
-    nextCursor: string | null;
-  };
-}
-
-function push(api: Client, token: string, changes: unknown, opts: { since?: number; key?: string } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers['idempotency-key'] = opts.key;
-  const q = opts.since !== undefined ? `?last_pulled_at=${opts.since}` : '';
-  return api.request('POST', `/sync${q}`, { json: { changes }, token, headers });
-}
-
-const ids = (rows: { id?: unknown }[]) => rows.map((r) => r.id).sort();
+// Several HTTP round trips a test (some build a plan): more than the default 5 s on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(BACKENDS)('sync on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');

@@ -24,3 +24,12 @@ export { SyncError, type RecordError } from './errors.ts';
 export { backoffDelay, type BackoffOptions } from './backoff.ts';
 export { mulberry32, randomId } from './random.ts';
 export { jsonEqual } from './equal.ts';
+export {
+  applyEdit,
+  DUPLICATE_WINDOW_MS,
+  isDuplicate,
+  mergeDuplicates,
+  OBJECTIVE,
+  SUBJECTIVE,
+  type RuleValues,
+} from './conflict-rules.ts';

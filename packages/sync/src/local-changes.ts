@@ -12,7 +12,7 @@ import {
 
 /**
  * The pending-changes queue as a push body: the records of the push tables whose `_status` is not synced,
- * except those the server refused and that have not changed since.
+ * except those the server refused and that have not changed since. Updated records carry `_changed`.
  */
 export async function fetchLocalChanges(tx: LocalStoreTx, pushTables: readonly string[]): Promise<Changes> {
   const rejected = (await tx.getMeta<RejectedRecord[]>(META_REJECTED)) ?? [];
@@ -23,7 +23,10 @@ export async function fetchLocalChanges(tx: LocalStoreTx, pushTables: readonly s
       if (rejected.some((r) => r.table === table && r.id === record.id && sameRecord(r.record, record)))
         continue;
       if (record._status === 'deleted') t.deleted.push(record.id);
-      else t[record._status === 'created' ? 'created' : 'updated'].push(rawOf(record));
+      else if (record._status === 'created') t.created.push(rawOf(record));
+      // The edited columns go along (as WatermelonDB sends them): the server applies only those, so the
+      // rest of a record pulled long ago cannot overwrite newer values from another device.
+      else t.updated.push(record._changed ? { ...rawOf(record), _changed: record._changed } : rawOf(record));
     }
     if (t.created.length || t.updated.length || t.deleted.length) changes[table] = t;
   }

@@ -210,4 +210,37 @@ describe('SyncEngine', () => {
     engine.stop();
     expect(time.pending()).toEqual([]);
   });
+
+  it('foreground, after a workout, manual and WebSocket events each run a cycle; other messages do not', async () => {
+    const server = new FakeServer();
+    const store = new MemoryStore(SYNC_TABLES);
+    const engine = new SyncEngine({
+      store,
+      transport: server.transport(),
+      now: () => 1,
+      random: mulberry32(6),
+    });
+    const pulls = () => server.log.filter((l) => l.startsWith('pull')).length;
+    for (const trigger of ['foreground', 'workout', 'manual'] as const) {
+      const before = pulls();
+      await engine.sync(trigger);
+      expect(pulls(), trigger).toBe(before + 1);
+    }
+    // A completed workout logged offline goes up with the 'workout' trigger.
+    await store.transaction((tx) => createRecord(tx, 'activities', { id: 'done1', type: 'run' }));
+    await engine.localChanged();
+    expect(engine.getStatus().pendingCount).toBe(1);
+    await engine.sync('workout');
+    expect(server.get('activities', 'done1')).toBeDefined();
+    expect(engine.getStatus()).toMatchObject({ state: 'synced', pendingCount: 0 });
+    for (const type of ['sync:required', 'plan:updated', 'activity:new']) {
+      const before = pulls();
+      await engine.onRealtimeMessage(JSON.stringify({ type, data: {}, at: '2026-01-01T00:00:00Z' }));
+      expect(pulls(), type).toBe(before + 1);
+    }
+    expect(engine.onRealtimeMessage('{"type":"pong"}')).toBeNull();
+    expect(engine.onRealtimeMessage('not json')).toBeNull();
+    await expect(engine.onRealtimeMessage({ type: 'plan:updated' })).resolves.toMatchObject({ pushed: 0 });
+    engine.stop();
+  });
 });

@@ -10,6 +10,9 @@ import { PUSH_TABLES } from './types.ts';
 export type SyncState = 'synced' | 'syncing' | 'failed';
 
 /** What the UI shows: a badge, "last synced 5 min ago", "3 changes waiting", "retrying in 8 s". */
+/** The server's `/ws` events that mean this runner's data changed. */
+const REALTIME_EVENTS = new Set(['sync:required', 'plan:updated', 'activity:new']);
+
 export interface SyncStatus {
   state: SyncState;
   /** Device-clock ms of the last successful cycle (null: never). */
@@ -107,6 +110,21 @@ export class SyncEngine {
     };
     run.then(clear, clear);
     return run;
+  }
+
+  /**
+   * A message from the server's WebSocket `/ws` (`{"type":"sync:required"|"plan:updated"|"activity:new"}`,
+   * as text or parsed): the server has news for this runner, so a cycle runs ('realtime'). Anything else
+   * (a ping, another app's message, broken JSON) is ignored and answers null.
+   */
+  onRealtimeMessage(message: string | { type?: unknown }): Promise<SynchronizeResult> | null {
+    let type: unknown;
+    try {
+      type = (typeof message === 'string' ? (JSON.parse(message) as { type?: unknown }) : message)?.type;
+    } catch {
+      return null;
+    }
+    return typeof type === 'string' && REALTIME_EVENTS.has(type) ? this.sync('realtime') : null;
   }
 
   /** App launch: one cycle now, then one every `periodMs` (the 'periodic' trigger) until stop(). */

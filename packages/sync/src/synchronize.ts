@@ -2,6 +2,7 @@ import { applyRemoteChanges } from './apply-remote.ts';
 import { recordErrorsOf, SyncError } from './errors.ts';
 import type { SyncTransport } from './http-transport.ts';
 import { fetchLocalChanges, markLocalChangesAsSynced } from './local-changes.ts';
+import { DEFAULT_MAX_PUSH_RECORDS, firstBatch } from './priorities.ts';
 import {
   type LocalStore,
   type LocalStoreTx,
@@ -26,6 +27,8 @@ export interface SynchronizeOptions {
   newKey: () => string;
   pushTables?: readonly string[];
   schemaVersion?: number;
+  /** Records per push (default 500): a larger queue goes in several pushes, most important first. */
+  maxPushRecords?: number;
   /** Test hook: runs inside the transaction that would mark a push synced (throw to simulate a crash there). */
   beforeMarkSynced?: (pushed: PendingPush) => void | Promise<void>;
 }
@@ -74,18 +77,25 @@ export async function synchronize(opts: SynchronizeOptions): Promise<Synchronize
     await tx.setMeta(META_LAST_PULLED_AT, pull.timestamp);
   });
 
-  const batch = await store.transaction(async (tx) => {
-    const changes = await fetchLocalChanges(tx, pushTables);
-    if (isChangesEmpty(changes)) return null;
-    const next: PendingPush = { key: opts.newKey(), lastPulledAt: pull.timestamp, changes };
-    await tx.setMeta(META_PENDING_PUSH, next);
-    return next;
-  });
-  if (batch) {
+  // The queue in pushes of at most maxPushRecords, completed workouts and check-ins first; a batch that held
+  // everything ends the cycle (a record edited while its push was in flight goes with the next cycle).
+  const max = opts.maxPushRecords ?? DEFAULT_MAX_PUSH_RECORDS;
+  for (let more = true; more;) {
+    const batch = await store.transaction(async (tx) => {
+      const all = await fetchLocalChanges(tx, pushTables);
+      if (isChangesEmpty(all)) return null;
+      const changes = firstBatch(all, max);
+      more = changes !== all;
+      const next: PendingPush = { key: opts.newKey(), lastPulledAt: pull.timestamp, changes };
+      await tx.setMeta(META_PENDING_PUSH, next);
+      return next;
+    });
+    if (!batch) break;
     const outcome = await pushBatch(opts, batch);
     conflicts.push(...outcome.conflicts);
     rejected.push(...outcome.rejected);
     pushed += outcome.pushed;
+    if (!outcome.pushed) break;
   }
   return { pulled: countChanges(pull.changes), pushed, conflicts, rejected, lastPulledAt: pull.timestamp };
 }

@@ -24,6 +24,19 @@ export class DailyMetricsRepository {
     return row!;
   }
 
+  /** Readiness and sleep index of several of the runner's check-ins, in one statement. */
+  async setDerived(
+    userId: string,
+    rows: { id: string; readiness: DailyMetricsRow['readiness']; sleepIndex: number | null }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    const values = JSON.stringify(rows.map((r) => ({ id: r.id, r: r.readiness, s: r.sleepIndex })));
+    await this.database.tx.execute(sql`
+      update daily_metrics d set readiness = v.r, sleep_index = v.s, updated_at = now()
+      from jsonb_to_recordset(${values}::jsonb) as v(id text, r jsonb, s double precision)
+      where d.user_id = ${userId} and d.id = v.id`);
+  }
+
   /** Check-ins on [from, to). */
   between(userId: string, from: string, to: string): Promise<DailyMetricsRow[]> {
     return this.database.tx

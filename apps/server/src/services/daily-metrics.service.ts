@@ -98,43 +98,42 @@ export class DailyMetricsService {
     input: DailyMetrics,
   ): Promise<{ readiness: Readiness; sleepIndex: number | null }> {
     const history = await this.metrics.between(user.id, addDays(input.date, -HISTORY_DAYS), input.date);
-    try {
-      return {
-        readiness: assessReadiness({
-          today: input.date,
-          metrics: input,
-          history: history.map(toMetrics).map(({ sleepIndex: _s, ...m }) => m),
-          baselines: {
-            restingHr: user.baselines.restingHr ?? user.profile.restingHr,
-            hrvRmssd: user.baselines.hrvRmssd,
-          },
-        }),
-        sleepIndex: sleepIndex(input.sleepDurationMinutes, input.sleepQuality),
-      };
-    } catch (err) {
-      throw engineError(err);
-    }
+    return assess(user, input, history);
   }
 
   /**
-   * The check-in's derived work for a day stored by sync (POST /sync, inside its unit of work): readiness and
-   * sleep index onto the row, and the plan adapted from that day on. A day after the runner's tomorrow is
-   * kept as pushed (REST refuses it; a device's clock is not trusted) and assessed when it is re-sent.
+   * The check-in's derived work for days stored by sync (POST /sync, inside its unit of work), oldest day
+   * first: readiness and sleep index onto the rows, the plan adapted from each day that is today or later.
+   * One history read covers them all and one statement stores them (history reads the raw values only, so
+   * the order of the writes changes no day's result). A day after the runner's tomorrow is kept as pushed
+   * (REST refuses it; a device's clock is not trusted) and assessed when it is re-sent.
    */
-  async deriveInTx(user: UserRow, row: DailyMetricsRow): Promise<void> {
+  async deriveManyInTx(user: UserRow, rows: DailyMetricsRow[]): Promise<void> {
     const today = runnerToday(user);
-    if (row.date > addDays(today, 1)) return;
-    const { sleepIndex: _s, ...input } = toMetrics(row);
-    const { readiness, sleepIndex: index } = await this.assessInTx(user, input);
-    await this.metrics.upsert({ ...metricsValues(user.id, input), sleepIndex: index, readiness });
-    // The past is never rewritten (adaptInTx would change nothing): a device's backlog costs no plan reads.
-    if (row.date < today) return;
-    await this.adaptation.adaptInTx(user.id, {
-      date: row.date,
-      today,
-      readiness,
-      units: user.settings.units,
+    const due = rows.filter((r) => r.date <= addDays(today, 1)).sort((a, b) => a.date.localeCompare(b.date));
+    if (!due.length) return;
+    const first = addDays(due[0]!.date, -HISTORY_DAYS);
+    const history = await this.metrics.between(user.id, first, due.at(-1)!.date);
+    const derived = due.map((row) => {
+      const { sleepIndex: _s, ...input } = toMetrics(row);
+      const from = addDays(row.date, -HISTORY_DAYS);
+      const before = history.filter((h) => h.date >= from && h.date < row.date);
+      return { row, ...assess(user, input, before) };
     });
+    await this.metrics.setDerived(
+      user.id,
+      derived.map((d) => ({ id: d.row.id, readiness: d.readiness, sleepIndex: d.sleepIndex })),
+    );
+    for (const d of derived) {
+      // The past is never rewritten (adaptInTx would change nothing): a device's backlog costs no plan reads.
+      if (d.row.date < today) continue;
+      await this.adaptation.adaptInTx(user.id, {
+        date: d.row.date,
+        today,
+        readiness: d.readiness,
+        units: user.settings.units,
+      });
+    }
   }
 }
 
@@ -152,4 +151,28 @@ function metricsValues(userId: string, input: DailyMetrics): Omit<MetricsValues,
     morningReadiness: input.morningReadiness ?? null,
     weightKg: input.weightKg ?? null,
   };
+}
+
+/** Readiness and sleep index of a day's values against the check-ins before it (`history`). */
+function assess(
+  user: UserRow,
+  input: DailyMetrics,
+  history: DailyMetricsRow[],
+): { readiness: Readiness; sleepIndex: number | null } {
+  try {
+    return {
+      readiness: assessReadiness({
+        today: input.date,
+        metrics: input,
+        history: history.map(toMetrics).map(({ sleepIndex: _s, ...m }) => m),
+        baselines: {
+          restingHr: user.baselines.restingHr ?? user.profile.restingHr,
+          hrvRmssd: user.baselines.hrvRmssd,
+        },
+      }),
+      sleepIndex: sleepIndex(input.sleepDurationMinutes, input.sleepQuality),
+    };
+  } catch (err) {
+    throw engineError(err);
+  }
 }

@@ -5,7 +5,7 @@ import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
 import { AppError } from '../utils/errors.ts';
-import type { ActivityValues } from './activity-rules.ts';
+import type { ActivityValues } from './sync-tables.ts';
 import { type RestoreOp, SyncRepository } from './sync.repository.ts';
 import { activityRow, ownValues } from './sync-push.service.ts';
 
@@ -70,7 +70,7 @@ export class SyncConflictsService {
         if (!(await this.sync.restore(userId, op))) throw gone(op);
         if (op.table === 'daily_metrics') {
           const [metrics] = await this.sync.metricsByIds(userId, [op.id]);
-          if (metrics) await this.checkIns.deriveInTx(user, metrics);
+          if (metrics) await this.checkIns.deriveManyInTx(user, [metrics]);
         }
       }
       const undoneAt = await this.sync.markUndone(userId, id);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
-import type { UserRow } from '../schema/index.ts';
 import { AppError } from '../utils/errors.ts';
 import { SyncRepository } from './sync.repository.ts';
 import {
@@ -154,7 +153,7 @@ export class SyncPullService {
             {
               v: Number(row.settingsVersion),
               id: row.id,
-              add: (c) => c.user_settings.updated.push(settingsRaw(row)),
+              add: (c) => c.user_settings.updated.push(userSettingsRaw(row)),
             },
           ]
         : [];
@@ -168,8 +167,6 @@ export class SyncPullService {
     }));
   }
 }
-
-const settingsRaw = (u: UserRow) => userSettingsRaw(u);
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');

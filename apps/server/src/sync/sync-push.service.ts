@@ -7,12 +7,21 @@ import { DatabaseRepository } from '../repositories/database.repository.ts';
 import type { ActivityRow, DailyMetricsRow, UserRow } from '../schema/index.ts';
 import { computeLoads } from '../services/activity.service.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
+import { addDays } from '../queue/pipelines/local-time.ts';
 import { engineError, runnerToday } from '../services/plan.service.ts';
 import { AppError } from '../utils/errors.ts';
-import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, mergeDuplicates } from './activity-rules.ts';
+import { applyEdit, DUPLICATE_WINDOW_MS, mergeDuplicates } from '@runningcoach/sync/conflict-rules';
+import type { ActivityValues } from './sync-tables.ts';
 import { type PushBody, type ValidChanges, validatePush } from './push-validation.ts';
 import { type RestoreOp, SyncRepository } from './sync.repository.ts';
-import { parseTimestamp } from './sync-tables.ts';
+import {
+  activityRaw,
+  changedOnly,
+  dailyMetricsRaw,
+  parseTimestamp,
+  scheduledWorkoutRaw,
+  userSettingsRaw,
+} from './sync-tables.ts';
 import type { ActivityRaw, DailyMetricsRaw, ScheduledWorkoutRaw, UserSettingsRaw } from './sync-tables.ts';
 
 export interface Conflict {
@@ -85,12 +94,14 @@ export class SyncPushService {
         user,
         version,
         since: opts.lastPulledAt ?? 0,
+        now: Date.now(),
         today: runnerToday(user),
         conflicts: [],
         written: 0,
         normalize: new Set(),
         statsFrom: new Map(),
         derive: new Set(),
+        gone: new Set(),
       };
       await this.applySettings(ctx, user, changes);
       await this.applyPlans(ctx, changes);
@@ -137,10 +148,7 @@ export class SyncPushService {
   /** Check-ins stored by this push get the REST check-in's readiness and plan adaptation, oldest day first. */
   private async deriveMetrics(ctx: Ctx): Promise<void> {
     if (!ctx.derive.size) return;
-    const rows = await this.sync.metricsByIds(ctx.userId, [...ctx.derive]);
-    for (const row of rows.sort((a, b) => a.date.localeCompare(b.date))) {
-      await this.checkIns.deriveInTx(ctx.user, row);
-    }
+    await this.checkIns.deriveManyInTx(ctx.user, await this.sync.metricsByIds(ctx.userId, [...ctx.derive]));
   }
 
   private beforeWrite(ctx: Ctx): void {
@@ -180,6 +188,19 @@ export class SyncPushService {
     });
   }
 
+  /** The server kept its value over a pushed one: the record is bumped so the client pulls it back, and logged. */
+  private async serverKept(
+    ctx: Ctx,
+    table: Parameters<SyncRepository['touch']>[0],
+    id: string,
+    rule: string,
+    message: string,
+    data: ConflictData,
+  ): Promise<void> {
+    await this.sync.touch(table, ctx.userId, id);
+    await this.conflict(ctx, { table, id, rule, message }, data);
+  }
+
   private async dropTombstoned(ctx: Ctx, table: string, upserts: Map<string, Record<string, unknown>>) {
     const dead = await this.sync.tombstoned(ctx.userId, table, [...upserts.keys()]);
     for (const id of dead) {
@@ -196,8 +217,9 @@ export class SyncPushService {
   private async applySettings(ctx: Ctx, user: UserRow, changes: ValidChanges): Promise<void> {
     const c = changes.user_settings;
     if (!c) return;
-    const raw = c.upserts.get(ctx.userId) as UserSettingsRaw | undefined;
-    if (raw) {
+    const pushed = c.upserts.get(ctx.userId);
+    if (pushed) {
+      const raw = changedOnly(pushed, userSettingsRaw(user)) as UserSettingsRaw;
       const s = user.settings;
       await this.sync.setSettings(ctx.userId, {
         units: raw.units ?? s.units,
@@ -209,17 +231,10 @@ export class SyncPushService {
       });
     }
     if (c.deleted.length) {
-      await this.sync.touch('user_settings', ctx.userId, ctx.userId);
-      await this.conflict(
-        ctx,
-        {
-          table: 'user_settings',
-          id: ctx.userId,
-          rule: 'server_wins',
-          message: 'settings cannot be deleted',
-        },
-        { deleted: true, restore: [] },
-      );
+      await this.serverKept(ctx, 'user_settings', ctx.userId, 'server_wins', 'settings cannot be deleted', {
+        deleted: true,
+        restore: [],
+      });
     }
   }
 
@@ -254,8 +269,8 @@ export class SyncPushService {
       (await this.sync.plansByIds(ctx.userId, [...new Set(rows.map((r) => r.planId))])).map((p) => [p.id, p]),
     );
     for (const [id, rec] of c.upserts) {
-      const raw = rec as ScheduledWorkoutRaw;
       const row = byId.get(id);
+      const raw = changedOnly(rec, row && scheduledWorkoutRaw(row)) as ScheduledWorkoutRaw;
       if (!row) {
         await this.conflict(
           ctx,
@@ -270,15 +285,12 @@ export class SyncPushService {
         continue;
       }
       if (plans.get(row.planId)?.status !== 'active') {
-        await this.sync.touch('scheduled_workouts', ctx.userId, id);
-        await this.conflict(
+        await this.serverKept(
           ctx,
-          {
-            table: 'scheduled_workouts',
-            id,
-            rule: 'superseded_by_adaptive_plan',
-            message: 'superseded by adaptive plan',
-          },
+          'scheduled_workouts',
+          id,
+          'superseded_by_adaptive_plan',
+          'superseded by adaptive plan',
           { pushed: raw, restore: [] },
         );
         await this.sync.notify({
@@ -292,15 +304,12 @@ export class SyncPushService {
       }
       const future = row.date >= ctx.today;
       if (future && Number(row.syncVersion) > ctx.since) {
-        await this.sync.touch('scheduled_workouts', ctx.userId, id);
-        await this.conflict(
+        await this.serverKept(
           ctx,
-          {
-            table: 'scheduled_workouts',
-            id,
-            rule: 'server_wins',
-            message: 'the plan changed this workout since your last sync',
-          },
+          'scheduled_workouts',
+          id,
+          'server_wins',
+          'the plan changed this workout since your last sync',
           { pushed: raw, restore: [workoutRestore(id, raw)] },
         );
         continue;
@@ -312,15 +321,12 @@ export class SyncPushService {
         const taken =
           future && raw.date >= ctx.today ? await this.sync.workoutOn(ctx.userId, row.planId, raw.date) : row;
         if (taken) {
-          await this.sync.touch('scheduled_workouts', ctx.userId, id);
-          await this.conflict(
+          await this.serverKept(
             ctx,
-            {
-              table: 'scheduled_workouts',
-              id,
-              rule: 'server_wins',
-              message: 'cannot move this workout to that day',
-            },
+            'scheduled_workouts',
+            id,
+            'server_wins',
+            'cannot move this workout to that day',
             { pushed: raw, restore: [] },
           );
         } else set.date = raw.date;
@@ -332,20 +338,21 @@ export class SyncPushService {
     }
     for (const id of c.deleted) {
       if (!byId.has(id)) continue;
-      await this.sync.touch('scheduled_workouts', ctx.userId, id);
-      await this.conflict(
+      await this.serverKept(
         ctx,
-        {
-          table: 'scheduled_workouts',
-          id,
-          rule: 'server_wins',
-          message: 'workouts are skipped, not deleted',
-        },
+        'scheduled_workouts',
+        id,
+        'server_wins',
+        'workouts are skipped, not deleted',
         { deleted: true, restore: [] },
       );
     }
   }
 
+  /**
+   * Records apply one after the other, each seeing what the earlier ones of this push did: `stored` follows
+   * every write, and an id this push deleted or merged away stays gone even if a later record names it.
+   */
   private async applyActivities(ctx: Ctx, changes: ValidChanges): Promise<void> {
     const c = changes.activities;
     if (!c) return;
@@ -357,14 +364,29 @@ export class SyncPushService {
       .map((r) => (r as ActivityRaw).workout_id)
       .filter((w): w is string => !!w);
     const workouts = new Set((await this.sync.workoutsByIds(ctx.userId, workoutIds)).map((w) => w.id));
+    const near = await this.nearNewRecords(ctx, c.upserts, stored);
+    const write = async (id: string, values: ActivityValues, base: ActivityRow | undefined) => {
+      await this.writeActivity(ctx, id, values);
+      if (base) stored.set(id, { ...base, ...values });
+      near.set(id, { ...(base ?? near.get(id)), ...values, id } as ActivityRow);
+    };
     for (const [id, rec] of c.upserts) {
-      const incoming = activityValues(rec as ActivityRaw, stored.get(id)?.source);
+      if (ctx.gone.has(id)) {
+        await this.conflict(
+          ctx,
+          { table: 'activities', id, rule: 'deleted', message: 'was merged or deleted earlier in this push' },
+          null,
+        );
+        continue;
+      }
+      const existing = stored.get(id);
+      const raw = changedOnly(rec, existing && activityRaw(existing)) as ActivityRaw;
+      const incoming = activityValues(ctx, raw, existing?.source);
       // A link to a workout the server no longer has (e.g. a regenerated plan) is dropped, not an error.
       if (incoming.workoutId && !workouts.has(incoming.workoutId)) incoming.workoutId = null;
-      const existing = stored.get(id);
       if (existing) {
         const { values, kept } = applyEdit(existing, incoming);
-        await this.writeActivity(ctx, id, values);
+        await write(id, values, existing);
         if (kept.length) {
           await this.sync.touch('activities', ctx.userId, id);
           // Undo puts the runner's edited values in place of the device's.
@@ -377,9 +399,9 @@ export class SyncPushService {
         }
         continue;
       }
-      const twin = await this.duplicateOf(ctx.userId, id, incoming);
+      const twin = duplicateOf(near, id, incoming);
       if (!twin) {
-        await this.writeActivity(ctx, id, incoming);
+        await write(id, incoming, undefined);
         continue;
       }
       const { survivor, loser, values } = mergeDuplicates<ActivityValues & { id: string }>(
@@ -392,13 +414,16 @@ export class SyncPushService {
         { op: 'insert', table: 'activities', id: loser.id, set: ownValues(loser) },
       ];
       if (survivor.id === id) {
-        await this.writeActivity(ctx, id, values);
+        await write(id, values, undefined);
         await this.sync.relinkWorkouts(ctx.userId, loser.id, id);
         await this.deleteActivity(ctx, loser.id);
+        stored.delete(loser.id);
+        near.delete(loser.id);
       } else {
-        await this.writeActivity(ctx, survivor.id, values);
+        await write(survivor.id, values, twin);
         await this.sync.touch('activities', ctx.userId, survivor.id);
         await this.sync.addTombstone(ctx.userId, 'activities', id, ctx.version);
+        ctx.gone.add(id);
       }
       await this.conflict(
         ctx,
@@ -422,20 +447,30 @@ export class SyncPushService {
       ctx.statsFrom.set(`sync-delete:${id}:${ctx.version}`, gone.date);
     }
     ctx.normalize.delete(id);
+    ctx.gone.add(id);
   }
 
-  private async duplicateOf(
-    userId: string,
-    id: string,
-    a: ActivityValues,
-  ): Promise<(ActivityRow & { id: string }) | undefined> {
-    if (!a.startTime) return undefined;
-    const start = Date.parse(a.startTime);
-    const near = await this.sync.activitiesNear(userId, a.type, start, DUPLICATE_WINDOW_MS);
-    return near.find(
-      (r) =>
-        r.id !== id && r.startTime && Math.abs(parseTimestamp(r.startTime) - start) <= DUPLICATE_WINDOW_MS,
+  /**
+   * The duplicate candidates of a push's new activities, read once: the runner's activities starting within
+   * the window of any of them. The push keeps the map current as it writes and deletes.
+   */
+  private async nearNewRecords(
+    ctx: Ctx,
+    upserts: Map<string, Record<string, unknown>>,
+    stored: Map<string, ActivityRow>,
+  ): Promise<Map<string, ActivityRow>> {
+    const starts = [...upserts]
+      .filter(([id]) => !stored.has(id))
+      .map(([, rec]) => activityValues(ctx, rec as ActivityRaw, undefined).startTime)
+      .filter((t): t is string => t !== null)
+      .map((t) => Date.parse(t));
+    if (!starts.length) return new Map();
+    const rows = await this.sync.activitiesStarting(
+      ctx.userId,
+      Math.min(...starts) - DUPLICATE_WINDOW_MS,
+      Math.max(...starts) + DUPLICATE_WINDOW_MS,
     );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Merged per field: a pushed value replaces the stored one, a missing (null) one leaves it; one row per day. */
@@ -447,8 +482,8 @@ export class SyncPushService {
       (await this.sync.metricsByIds(ctx.userId, [...c.upserts.keys()])).map((r) => [r.id, r]),
     );
     for (const [id, rec] of c.upserts) {
-      const raw = rec as DailyMetricsRaw;
       const own = byId.get(id);
+      const raw = changedOnly(rec, own && dailyMetricsRaw(own)) as DailyMetricsRaw;
       const target: DailyMetricsRow | undefined = own ?? (await this.sync.metricsOn(ctx.userId, raw.date));
       const pushed = metricValues(raw);
       if (!target) {
@@ -467,6 +502,8 @@ export class SyncPushService {
       }
       this.beforeWrite(ctx);
       await this.sync.upsertMetrics({ id: target.id, userId: ctx.userId, date: target.date, ...merged });
+      // A later record of this push for the same day merges into these values, not the ones read first.
+      byId.set(target.id, { ...target, ...merged });
       ctx.derive.add(target.id);
       if (target.id !== id) {
         await this.sync.addTombstone(ctx.userId, 'daily_metrics', id, ctx.version);
@@ -503,6 +540,8 @@ interface Ctx {
   user: UserRow;
   version: number;
   since: number;
+  /** The server's clock at the push (device clocks order nothing). */
+  now: number;
   today: string;
   conflicts: Conflict[];
   /** Records written so far (the fault-injection hook's count). */
@@ -513,6 +552,23 @@ interface Ctx {
   statsFrom: Map<string, string>;
   /** Check-ins this push stored: readiness and plan adaptation before commit. */
   derive: Set<string>;
+  /** Activity ids this push deleted or merged away: a later record naming one does not bring it back. */
+  gone: Set<string>;
+}
+
+/** The first (by id) other activity of the same type starting within the duplicate window, if any. */
+function duplicateOf(near: Map<string, ActivityRow>, id: string, a: ActivityValues): ActivityRow | undefined {
+  if (!a.startTime) return undefined;
+  const start = Date.parse(a.startTime);
+  return [...near.values()]
+    .filter(
+      (r) =>
+        r.id !== id &&
+        r.type === a.type &&
+        r.startTime != null &&
+        Math.abs(parseTimestamp(r.startTime) - start) <= DUPLICATE_WINDOW_MS,
+    )
+    .sort((x, y) => (x.id < y.id ? -1 : 1))[0];
 }
 
 /** A conflict-log entry's data: what the rule did, and the writes that undo it (none: not undoable). */
@@ -551,11 +607,20 @@ export function ownValues(a: ActivityValues & { id?: string }): Record<string, u
   return out;
 }
 
-/** Client clocks order nothing; a start in the future is clamped to the server's now. */
-function activityValues(raw: ActivityRaw, storedSource: string | undefined): ActivityValues {
-  const start = raw.start_time == null ? null : new Date(Math.min(raw.start_time, Date.now())).toISOString();
+/** How far ahead of the server's clock a device's start time may be (clock drift) before it is clamped. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Client clocks order nothing: a start in the future is clamped to the server's now (+ drift tolerance), and
+ * a day after the runner's tomorrow becomes today, so a skewed device (a phone set to 2099) cannot make the
+ * server compute loads and stats for years ahead. Two clamped starts of one type are one activity by the
+ * duplicate rule, as two real starts that close would be.
+ */
+function activityValues(ctx: Ctx, raw: ActivityRaw, storedSource: string | undefined): ActivityValues {
+  const latest = ctx.now + CLOCK_TOLERANCE_MS;
+  const start = raw.start_time == null ? null : new Date(Math.min(raw.start_time, latest)).toISOString();
   return {
-    date: raw.date,
+    date: raw.date > addDays(ctx.today, 1) ? ctx.today : raw.date,
     startTime: start,
     type: raw.type,
     source: raw.source ?? (storedSource as ActivityValues['source'] | undefined) ?? 'manual',

@@ -6,13 +6,7 @@ import { Auth } from '../middleware/auth.decorators.ts';
 import { ZodPipe } from '../middleware/zod-body.pipe.ts';
 import type { AccessClaims } from '../services/token.service.ts';
 import { type PushBody, PushBodySchema } from './push-validation.ts';
-import {
-  DeviceIdSchema,
-  IdempotencyKeySchema,
-  lastPulledAt,
-  ms,
-  PushQuerySchema,
-} from './sync.controller.ts';
+import { lastPulledAt, ms, PushQuerySchema, pushWithHeaders } from './sync.controller.ts';
 import { SyncConflictsService } from './sync-conflicts.service.ts';
 import { SyncPullService } from './sync-pull.service.ts';
 import { SyncPushService } from './sync-push.service.ts';
@@ -63,13 +57,7 @@ export class SyncSessionController {
     @Headers('x-device-id') deviceId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { result, replayed } = await this.pushes.push(auth.userId, body, {
-      lastPulledAt: q.last_pulled_at,
-      idempotencyKey: new ZodPipe(IdempotencyKeySchema).transform(key),
-      deviceId: new ZodPipe(DeviceIdSchema).transform(deviceId),
-    });
-    if (replayed) reply.header('idempotency-replayed', 'true');
-    return result;
+    return pushWithHeaders(this.pushes, auth.userId, body, q, { key, deviceId }, reply);
   }
 
   @Get('download')

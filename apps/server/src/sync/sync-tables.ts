@@ -6,8 +6,11 @@ import {
   TimeZoneSchema,
   WorkoutTypeSchema,
 } from '@runningcoach/contracts';
+import type { OBJECTIVE, SUBJECTIVE } from '@runningcoach/sync/conflict-rules';
+import { parseTimestamp } from '@runningcoach/sync/conflict-rules';
 import { z } from 'zod';
 import type {
+  ActivityRow,
   activities,
   alerts,
   dailyMetrics,
@@ -39,9 +42,7 @@ export const RecordIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_:.-]+$/, 'must be a record id (letters, digits, _ : . -)');
 
-/** PostgreSQL's text form (`2025-01-01 09:00:00+00`) or ISO-8601, as epoch ms. */
-export const parseTimestamp = (s: string): number =>
-  Date.parse(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+export { parseTimestamp };
 const ms = (d: Date | string | null | undefined): number | null =>
   d == null ? null : d instanceof Date ? d.getTime() : parseTimestamp(d);
 const json = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
@@ -143,9 +144,29 @@ export const PUSH_SCHEMAS: Record<Exclude<SyncTable, 'rolling_stats' | 'alerts'>
 };
 
 export type ActivityRaw = z.infer<typeof ActivityRawSchema>;
+/** An activity's values as the conflict rules (`@runningcoach/sync/conflict-rules`) read and write them. */
+export type ActivityValues = Pick<
+  ActivityRow,
+  (typeof OBJECTIVE)[number] | (typeof SUBJECTIVE)[number] | 'source' | 'workoutId'
+>;
 export type DailyMetricsRaw = z.infer<typeof DailyMetricsRawSchema>;
 export type ScheduledWorkoutRaw = z.infer<typeof ScheduledWorkoutRawSchema>;
 export type UserSettingsRaw = z.infer<typeof UserSettingsRawSchema>;
+
+/**
+ * An update that names its changed columns (`_changed`, WatermelonDB's list) changes only those: the rest of
+ * a pushed record is what the device last pulled and may be older than the server's. `_changed` never decides
+ * who wins (the conflict rules do); a record without it (created, or from a client that does not keep it) is
+ * taken whole. Returns the pushed record laid over the stored one.
+ */
+export function changedOnly<T extends Record<string, unknown>>(pushed: T, stored: RawRecord | undefined): T {
+  const list = pushed._changed;
+  if (!stored || typeof list !== 'string' || list === '') return pushed;
+  const changed = new Set(list.split(','));
+  const out: Record<string, unknown> = { ...stored };
+  for (const [k, v] of Object.entries(pushed)) if (changed.has(k) || k === 'id') out[k] = v;
+  return out as T;
+}
 
 // Row -> raw record, one explicit column list per table (nothing else leaves the server).
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
@@ -260,10 +281,16 @@ export function alertRaw(r: Row<typeof alerts>): RawRecord {
   };
 }
 
+/**
+ * The virtual settings record. Its `updated_at` is its sync version (epoch-ms-like, moves exactly when the
+ * settings do): `users.updated_at` also moves on profile and login writes that send nothing, so a client
+ * would never see the server's value of it.
+ */
 export function userSettingsRaw(user: {
   id: string;
   settings: { units: string; timeZone: string; notifications: { push: boolean; email: boolean } };
-  updatedAt: Date;
+  settingsVersion: number;
+  createdAt: Date;
 }): RawRecord {
   return {
     id: user.id,
@@ -271,7 +298,7 @@ export function userSettingsRaw(user: {
     time_zone: user.settings.timeZone,
     notifications_push: user.settings.notifications.push,
     notifications_email: user.settings.notifications.email,
-    updated_at: ms(user.updatedAt),
+    updated_at: Number(user.settingsVersion) || ms(user.createdAt),
   };
 }
 

@@ -26,6 +26,27 @@ export const PushQuerySchema = z.strictObject({ last_pulled_at: lastPulledAt });
 export const IdempotencyKeySchema = z.string().min(1).max(200).optional();
 export const DeviceIdSchema = z.string().min(1).max(128).optional();
 
+/**
+ * POST /sync and its session-flow twin POST /sync/upload: the headers checked (Idempotency-Key,
+ * X-Device-Id), one push, a replayed answer flagged with `idempotency-replayed: true`.
+ */
+export async function pushWithHeaders(
+  pushes: SyncPushService,
+  userId: string,
+  body: PushBody,
+  q: z.infer<typeof PushQuerySchema>,
+  headers: { key: string | undefined; deviceId: string | undefined },
+  reply: FastifyReply,
+) {
+  const { result, replayed } = await pushes.push(userId, body, {
+    lastPulledAt: q.last_pulled_at,
+    idempotencyKey: new ZodPipe(IdempotencyKeySchema).transform(headers.key),
+    deviceId: new ZodPipe(DeviceIdSchema).transform(headers.deviceId),
+  });
+  if (replayed) reply.header('idempotency-replayed', 'true');
+  return result;
+}
+
 /** WatermelonDB protocol (API.md, Sync); shapes in src/sync/README.md. */
 @Controller('sync')
 export class SyncController {
@@ -54,12 +75,6 @@ export class SyncController {
     @Headers('x-device-id') deviceId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { result, replayed } = await this.pushes.push(auth.userId, body, {
-      lastPulledAt: q.last_pulled_at,
-      idempotencyKey: new ZodPipe(IdempotencyKeySchema).transform(key),
-      deviceId: new ZodPipe(DeviceIdSchema).transform(deviceId),
-    });
-    if (replayed) reply.header('idempotency-replayed', 'true');
-    return result;
+    return pushWithHeaders(this.pushes, auth.userId, body, q, { key, deviceId }, reply);
   }
 }

@@ -254,19 +254,16 @@ export class SyncRepository {
       .where(and(eq(activities.userId, userId), inArray(activities.id, ids)));
   }
 
-  /** Activities of `type` starting within `windowMs` of `startMs` (duplicate candidates). */
-  activitiesNear(userId: string, type: string, startMs: number, windowMs: number): Promise<ActivityRow[]> {
-    const from = new Date(startMs - windowMs).toISOString();
-    const to = new Date(startMs + windowMs).toISOString();
+  /** The runner's activities starting in [fromMs, toMs] (duplicate candidates), by id. */
+  activitiesStarting(userId: string, fromMs: number, toMs: number): Promise<ActivityRow[]> {
     return this.database.tx
       .select()
       .from(activities)
       .where(
         and(
           eq(activities.userId, userId),
-          eq(activities.type, type as ActivityRow['type']),
-          gte(activities.startTime, from),
-          lte(activities.startTime, to),
+          gte(activities.startTime, new Date(fromMs).toISOString()),
+          lte(activities.startTime, new Date(toMs).toISOString()),
         ),
       )
       .orderBy(asc(activities.id));

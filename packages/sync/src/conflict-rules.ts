@@ -1,5 +1,7 @@
-import type { ActivityRow } from '../schema/index.ts';
-import { parseTimestamp } from './sync-tables.ts';
+/**
+ * Issue #4's conflict rules for activities, one module for the server (which decides) and the apps (which
+ * can show what a push will do): pure functions over an activity's values, camelCase as the API names them.
+ */
 
 /** Device-measured values: a device source wins them over manual or client edits. */
 export const OBJECTIVE = [
@@ -18,25 +20,33 @@ export const SUBJECTIVE = ['rpe', 'feeling', 'notes'] as const;
 /** Two activities of one type starting at most this far apart are one activity. */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
-export type ActivityValues = Pick<
-  ActivityRow,
-  (typeof OBJECTIVE)[number] | (typeof SUBJECTIVE)[number] | 'source' | 'workoutId'
->;
+/** What the rules read; `startTime` is an instant as text (ISO-8601 or PostgreSQL's form). */
+export type RuleValues = Record<(typeof OBJECTIVE)[number] | (typeof SUBJECTIVE)[number], unknown> & {
+  source: string;
+  workoutId: string | null;
+};
 
 export const isDevice = (source: string) => source !== 'manual';
 
+/** PostgreSQL's text form (`2025-01-01 09:00:00+00`) or ISO-8601, as epoch ms. */
+export const parseTimestamp = (s: string): number =>
+  Date.parse(s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+
+/** Same type, starts at most DUPLICATE_WINDOW_MS apart (9:59 merges, 10:01 stays two). */
+export function isDuplicate(a: RuleValues, b: RuleValues): boolean {
+  if (a.type !== b.type || typeof a.startTime !== 'string' || typeof b.startTime !== 'string') return false;
+  return Math.abs(parseTimestamp(a.startTime) - parseTimestamp(b.startTime)) <= DUPLICATE_WINDOW_MS;
+}
+
 /**
- * An edit pushed for a stored activity. Objective fields of a device-sourced record stay unless the edit
- * itself comes from a device; subjective fields follow the edit, except that a device re-sending the record
+ * An edit of a stored activity. Objective fields of a device-sourced record stay unless the edit itself
+ * comes from a device; subjective fields follow the edit, except that a device re-sending the record
  * without them does not clear the runner's. Same result whichever of a manual and a device edit arrives first.
  */
-export function applyEdit(
-  stored: ActivityValues,
-  edit: ActivityValues,
-): { values: ActivityValues; kept: string[] } {
+export function applyEdit<T extends RuleValues>(stored: T, edit: T): { values: T; kept: string[] } {
   const deviceEdit = isDevice(edit.source);
   const keepObjective = isDevice(stored.source) && !deviceEdit;
-  const values = { ...edit, source: keepObjective ? stored.source : edit.source } as ActivityValues;
+  const values = { ...edit, source: keepObjective ? stored.source : edit.source } as T;
   const kept: string[] = [];
   for (const f of OBJECTIVE) {
     if (keepObjective) {
@@ -55,26 +65,19 @@ export function applyEdit(
  * does not depend on arrival order); objective values are the survivor's, subjective ones the manual log's
  * (else whichever has them, the survivor first).
  */
-export function mergeDuplicates<T extends ActivityValues & { id: string }>(
+export function mergeDuplicates<T extends RuleValues & { id: string }>(
   a: T,
   b: T,
-): { survivor: T; loser: T; values: ActivityValues } {
+): { survivor: T; loser: T; values: Omit<T, 'id'> } {
   const aWins = isDevice(a.source) !== isDevice(b.source) ? isDevice(a.source) : a.id < b.id;
   const [survivor, loser] = aWins ? [a, b] : [b, a];
   const manual = !isDevice(loser.source) && isDevice(survivor.source) ? loser : survivor;
   const other = manual === survivor ? loser : survivor;
-  const values = { ...pickValues(survivor) };
-  for (const f of SUBJECTIVE) {
-    (values as Record<string, unknown>)[f] = manual[f] ?? other[f] ?? null;
-  }
+  const values: Record<string, unknown> = { source: survivor.source, workoutId: survivor.workoutId };
+  for (const f of OBJECTIVE) values[f] = survivor[f];
+  for (const f of SUBJECTIVE) values[f] = manual[f] ?? other[f] ?? null;
   values.workoutId = survivor.workoutId ?? loser.workoutId ?? null;
-  return { survivor, loser, values };
-}
-
-function pickValues(a: ActivityValues): ActivityValues {
-  const out: Record<string, unknown> = { source: a.source, workoutId: a.workoutId };
-  for (const f of [...OBJECTIVE, ...SUBJECTIVE]) out[f] = a[f];
-  return out as ActivityValues;
+  return { survivor, loser, values: values as Omit<T, 'id'> };
 }
 
 function same(x: unknown, y: unknown): boolean {
