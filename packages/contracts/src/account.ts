@@ -39,6 +39,7 @@ export const AccountExportSchema = z.object({
   syncRequests: z.array(z.record(z.string(), z.unknown())),
   syncConflicts: z.array(z.record(z.string(), z.unknown())),
   syncDevices: z.array(z.record(z.string(), z.unknown())),
+  nutritionDays: z.array(z.record(z.string(), z.unknown())),
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0) })),
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;

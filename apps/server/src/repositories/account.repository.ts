@@ -8,6 +8,7 @@ import {
   alerts,
   auditLog,
   dailyMetrics,
+  nutritionDays,
   deviceSessions,
   notifications,
   pendingTasks,
@@ -43,6 +44,7 @@ export interface RunnerRows {
   syncRequests: Record<string, unknown>[];
   syncConflicts: Record<string, unknown>[];
   syncDevices: Record<string, unknown>[];
+  nutritionDays: Record<string, unknown>[];
 }
 
 /** The export's key for each runner table; the export test fails when the catalog has a table missing here. */
@@ -65,6 +67,7 @@ export const EXPORT_SECTIONS: Record<string, keyof RunnerRows | 'activitySamples
   sync_requests: 'syncRequests',
   sync_conflicts: 'syncConflicts',
   sync_devices: 'syncDevices',
+  nutrition_days: 'nutritionDays',
 };
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -165,6 +168,11 @@ export class AccountRepository {
         .orderBy(asc(rollingStats.date)),
       auditLog: await tx.select().from(auditLog).where(eq(auditLog.userId, userId)).orderBy(asc(auditLog.at)),
       // Sync bookkeeping (src/sync): the clock, deleted ids, idempotent answers, the conflict log, devices.
+      nutritionDays: await tx
+        .select()
+        .from(nutritionDays)
+        .where(eq(nutritionDays.userId, userId))
+        .orderBy(asc(nutritionDays.date)),
       syncClock: await tx.select().from(syncClock).where(eq(syncClock.userId, userId)),
       syncTombstones: await tx
         .select()
