@@ -30,6 +30,8 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     const userId = reg.user.id;
     await onboard(s.api, token, everyDayBody());
     expect((await s.api.post('/daily-metrics', redCheckIn(), token)).status).toBe(201);
+    const eaten = { json: { intakeKcal: 2400, proteinGrams: 90 }, token };
+    expect((await s.api.request('PUT', `/nutrition/days/${todayUtc()}`, eaten)).status).toBe(200);
     const act = await s.api.post(
       '/activities',
       { date: todayUtc(), type: 'run', durationSec: 1800, rpe: 5 },

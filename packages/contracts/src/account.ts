@@ -45,6 +45,7 @@ export const AccountExportSchema = z.object({
   oauthStates: z.array(z.record(z.string(), z.unknown())),
   webhookEvents: z.array(z.record(z.string(), z.unknown())),
   deviceSecrets: z.array(z.record(z.string(), z.unknown())),
+  nutritionDays: z.array(z.record(z.string(), z.unknown())),
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0) })),
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;

@@ -8,6 +8,7 @@ import {
   alerts,
   auditLog,
   dailyMetrics,
+  nutritionDays,
   deviceSessions,
   notifications,
   pendingTasks,
@@ -53,6 +54,7 @@ export interface RunnerRows {
   oauthStates: Record<string, unknown>[];
   webhookEvents: Record<string, unknown>[];
   deviceSecrets: Record<string, unknown>[];
+  nutritionDays: Record<string, unknown>[];
 }
 
 /** The export's key for each runner table; the export test fails when the catalog has a table missing here. */
@@ -80,6 +82,7 @@ export const EXPORT_SECTIONS: Record<string, keyof RunnerRows | 'activitySamples
   oauth_states: 'oauthStates',
   webhook_events: 'webhookEvents',
   device_secrets: 'deviceSecrets',
+  nutrition_days: 'nutritionDays',
 };
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -180,6 +183,11 @@ export class AccountRepository {
         .orderBy(asc(rollingStats.date)),
       auditLog: await tx.select().from(auditLog).where(eq(auditLog.userId, userId)).orderBy(asc(auditLog.at)),
       // Sync bookkeeping (src/sync): the clock, deleted ids, idempotent answers, the conflict log, devices.
+      nutritionDays: await tx
+        .select()
+        .from(nutritionDays)
+        .where(eq(nutritionDays.userId, userId))
+        .orderBy(asc(nutritionDays.date)),
       syncClock: await tx.select().from(syncClock).where(eq(syncClock.userId, userId)),
       syncTombstones: await tx
         .select()

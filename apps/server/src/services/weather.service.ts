@@ -10,7 +10,7 @@ import {
   preRunWeatherNote,
   weatherSuggestions,
 } from '@runningcoach/engine';
-import type { OpenWeatherClient } from '@runningcoach/integrations';
+import type { Forecast, OpenWeatherClient } from '@runningcoach/integrations';
 import { FORECAST_CACHE, ForecastCache, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
 import { notConfigured, providerError } from '../providers/provider-error.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -58,7 +58,7 @@ export class WeatherService {
   async forecast(userId: string, q: WeatherQuery): Promise<WeatherForecastDto> {
     const client = this.client();
     const { today, weightKg, workouts } = await this.runner(userId);
-    let f;
+    let f: Forecast;
     try {
       f = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
     } catch (err) {

@@ -4,7 +4,8 @@ import { type JsonServer, startJsonServer } from '../testing-http/json-server.ts
 import type { MfpDiaryItem } from './payload.ts';
 
 export interface MyFitnessPalSimulator extends JsonServer {
-  setDiary(date: string, items: MfpDiaryItem[]): void;
+  /** The diary of `user` (default: the first of `users`) on `date`. */
+  setDiary(date: string, items: MfpDiaryItem[], user?: string): void;
 }
 
 export async function startMyFitnessPalSimulator(options: {
@@ -30,6 +31,7 @@ export async function startMyFitnessPalSimulator(options: {
   }, options.port);
   return {
     ...server,
-    setDiary: (date, items) => void diaries.set(`${Object.keys(options.users)[0]}:${date}`, items),
+    setDiary: (date, items, user = Object.keys(options.users)[0]) =>
+      void diaries.set(`${user}:${date}`, items),
   };
 }
