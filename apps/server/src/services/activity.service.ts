@@ -34,8 +34,9 @@ import { UserRepository } from '../repositories/user.repository.ts';
 import { decodeSamples, encodeSamples } from '../samples/codec.ts';
 import { summarizeSamples } from '../samples/summary.ts';
 import type { ActivityRow, OriginKind, ScheduledWorkoutRow, UserRow } from '../schema/index.ts';
+import type { ActivityValues } from '../sync/sync-tables.ts';
 import { importKey, OBJECT_STORE, type ObjectStore } from '../storage/object-store.ts';
-import { type ActivityValues, applyEdit, DUPLICATE_WINDOW_MS, isDevice } from '../sync/activity-rules.ts';
+import { applyEdit, DUPLICATE_WINDOW_MS, isDevice } from '@runningcoach/sync/conflict-rules';
 import { AppError } from '../utils/errors.ts';
 import { impossibleValue } from './activity-validation.ts';
 import { engineError, runnerToday } from './plan.service.ts';
@@ -217,7 +218,7 @@ export class ActivityService {
   /**
    * One activity recorded by a device (a file, or a provider's API), inside the caller's transaction:
    * - its origin already known (a provider's update event): the device's objective values replace the row's;
-   * - a duplicate of one of the runner's activities (sync rules, activity-rules.ts): merged into it (`merged`),
+   * - a duplicate of one of the runner's activities (sync rules, @runningcoach/sync/conflict-rules): merged into it (`merged`),
    *   or, when that one is itself a device record, only linked (`linked`: the first recording stays);
    * - otherwise stored as new (`created`).
    */
