@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DailyMetrics } from '@runningcoach/contracts';
 import {
   apple,
   garmin,
@@ -9,12 +8,11 @@ import {
   strava,
 } from '@runningcoach/integrations';
 import type { AppConfig } from '../config/config.ts';
-import { DailyMetricsRepository } from '../repositories/daily-metrics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
 import type { WebhookEventRow } from '../schema/index.ts';
 import { ActivityService } from '../services/activity.service.ts';
-import { DailyMetricsService, toMetrics } from '../services/daily-metrics.service.ts';
+import { DailyMetricsService } from '../services/daily-metrics.service.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
 import { ConnectionService } from './connection.service.ts';
 import { isRetryable, ProviderBreakers } from './provider-breakers.ts';
@@ -36,7 +34,6 @@ export class ProviderEventService {
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
     @Inject(IntegrationRepository) private readonly repo: IntegrationRepository,
     @Inject(ActivityService) private readonly activities: ActivityService,
-    @Inject(DailyMetricsRepository) private readonly metrics: DailyMetricsRepository,
     @Inject(DailyMetricsService) private readonly dailyMetrics: DailyMetricsService,
     @Inject(ConnectionService) private readonly connections: ConnectionService,
     @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
@@ -131,12 +128,6 @@ export class ProviderEventService {
 
   /** A provider's values for a day go over what the day has (the runner's subjective answers stay). */
   private async daily(userId: string, list: ProviderDailyMetrics[]): Promise<void> {
-    for (const m of list) {
-      const existing = await this.database.asUser(userId, () => this.metrics.onDate(userId, m.date));
-      const base: DailyMetrics = existing
-        ? (({ sleepIndex: _s, ...rest }) => rest)(toMetrics(existing))
-        : { date: m.date };
-      await this.dailyMetrics.checkIn(userId, { ...base, ...m });
-    }
+    for (const m of list) await this.dailyMetrics.checkIn(userId, m, { over: 'stored' });
   }
 }

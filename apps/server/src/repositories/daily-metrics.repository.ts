@@ -46,6 +46,13 @@ export class DailyMetricsRepository {
       .orderBy(asc(dailyMetrics.date));
   }
 
+  /** Serializes writers of one runner's day until the transaction ends (API and worker processes alike). */
+  async lockDay(userId: string, date: string): Promise<void> {
+    await this.database.tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`daily_metrics:${userId}:${date}`}, 0))`,
+    );
+  }
+
   async onDate(userId: string, date: string): Promise<DailyMetricsRow | undefined> {
     const [row] = await this.database.tx
       .select()

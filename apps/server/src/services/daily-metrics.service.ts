@@ -55,10 +55,25 @@ export class DailyMetricsService {
    * Stores the day's check-in, assesses readiness against the runner's own history, and adapts the plan from
    * that day on (a check-in for an earlier day is stored and assessed, but the past is never rewritten).
    */
-  async checkIn(userId: string, input: DailyMetrics): Promise<CheckInResult> {
+  /**
+   * `over: 'stored'` lays `input` over what the day already holds (a provider's dailies, sleep and HRV arrive
+   * as separate events for one day); the read and the write share one transaction under the day's lock, so
+   * two such events never undo each other.
+   */
+  async checkIn(userId: string, given: DailyMetrics, opts: { over?: 'stored' } = {}): Promise<CheckInResult> {
     const result = await this.database.asUser(userId, async () => {
       const user = await this.users.findById(userId);
       if (!user) throw new AppError(404, 'NOT_FOUND', 'user not found');
+      await this.metrics.lockDay(userId, given.date);
+      let input = given;
+      if (opts.over === 'stored') {
+        const stored = await this.metrics.onDate(userId, given.date);
+        if (stored) {
+          const { sleepIndex: _derived, ...base } = toMetrics(stored);
+          const sent = Object.entries(given).filter(([, v]) => v !== undefined);
+          input = { ...base, ...Object.fromEntries(sent), date: given.date };
+        }
+      }
       const today = runnerToday(user);
       // One day of slack for a runner crossing time zones; anything later has not happened yet.
       if (input.date > addDays(today, 1)) {
