@@ -11,21 +11,33 @@ interface FieldProps {
   className?: string;
 }
 
-export function Input({
-  label,
-  hint,
-  className,
-  ...props
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** The label, the control (given the id that ties them) and an optional hint under it. */
+function Labelled({ label, hint, className, control }: FieldProps & { control: (id: string) => ReactNode }) {
   const id = useId();
   return (
     <div className={cn('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} className={control} {...props} />
+      {control(id)}
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
     </div>
+  );
+}
+
+export function Input({
+  label,
+  hint,
+  className,
+  ...props
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled
+      label={label}
+      hint={hint}
+      className={className}
+      control={(id) => <input id={id} className={control} {...props} />}
+    />
   );
 }
 
@@ -36,33 +48,33 @@ export function Select({
   children,
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} className={control} {...props}>
-        {children}
-      </select>
-      {hint && <p className="text-xs text-slate-500">{hint}</p>}
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      className={className}
+      control={(id) => (
+        <select id={id} className={control} {...props}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
 export function TextArea({
   label,
+  hint,
   className,
   ...props
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea id={id} className={cn(control, 'min-h-20')} {...props} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      className={className}
+      control={(id) => <textarea id={id} className={cn(control, 'min-h-20')} {...props} />}
+    />
   );
 }
 
