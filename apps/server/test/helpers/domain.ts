@@ -57,14 +57,16 @@ export async function domainSnapshot(db: Db, tables: readonly string[] = DOMAIN_
   return row!;
 }
 
-/** Every day a run day, so today always has a workout to adapt. */
+/**
+ * Every day a run day and the long run today, so today always has a workout to adapt: a plan starting late
+ * in the week drops short easy days the partial week cannot fill, but never its long run.
+ */
 export function everyDayBody(today = todayUtc()) {
   const body = onboardingBody(today);
-  return {
-    ...body,
-    availability: { runDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], longRunDay: 'sun' },
-  };
+  const weekday = WEEKDAYS[new Date(`${today}T00:00:00Z`).getUTCDay()]!;
+  return { ...body, availability: { runDays: [...WEEKDAYS], longRunDay: weekday } };
 }
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** A morning that can only be red: short sleep, very sore, stressed, resting HR far above baseline. */
 export const redCheckIn = (date = todayUtc()) => ({
