@@ -62,7 +62,7 @@ export class SyncConflictsService {
           const [current] = await this.sync.activitiesByIds(userId, [op.id]);
           if (!current && op.op === 'update') throw gone(op);
           const values = { ...(current ? ownValues(current) : {}), ...op.set } as ActivityValues;
-          await this.sync.upsertActivity(activityRow(user, op.id, values));
+          await this.sync.upsertActivities([activityRow(user, op.id, values)]);
           await this.sync.touch('activities', userId, op.id);
           activities.push(op.id);
           continue;

@@ -4,7 +4,7 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import { enqueue } from '../queue/pipelines/jobs.ts';
 import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
-import type { ActivityRow, DailyMetricsRow, UserRow } from '../schema/index.ts';
+import type { ActivityRow, dailyMetrics, DailyMetricsRow, UserRow } from '../schema/index.ts';
 import { computeLoads } from '../services/activity.service.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
 import { addDays } from '../queue/pipelines/local-time.ts';
@@ -102,6 +102,8 @@ export class SyncPushService {
         statsFrom: new Map(),
         derive: new Set(),
         gone: new Set(),
+        activityWrites: new Map(),
+        metricWrites: new Map(),
       };
       await this.applySettings(ctx, user, changes);
       await this.applyPlans(ctx, changes);
@@ -156,11 +158,25 @@ export class SyncPushService {
     ctx.written++;
   }
 
-  private async writeActivity(ctx: Ctx, id: string, values: ActivityValues): Promise<void> {
+  /** Buffered: a push's activity writes land in one statement (`flushActivities`). */
+  private writeActivity(ctx: Ctx, id: string, values: ActivityValues): void {
     this.beforeWrite(ctx);
-    const version = await this.sync.upsertActivity(activityRow(ctx.user, id, values));
+    ctx.activityWrites.set(id, activityRow(ctx.user, id, values));
+  }
+
+  /** Writes the buffered activities; called before any other write of the activities this push makes. */
+  private async flushActivities(ctx: Ctx): Promise<void> {
+    if (!ctx.activityWrites.size) return;
+    const versions = await this.sync.upsertActivities([...ctx.activityWrites.values()]);
+    ctx.activityWrites.clear();
     // Unchanged rows keep their version (the stamp trigger): nothing to recompute.
-    if (version === ctx.version) ctx.normalize.add(id);
+    for (const [id, version] of versions) if (version === ctx.version) ctx.normalize.add(id);
+  }
+
+  private async flushMetrics(ctx: Ctx): Promise<void> {
+    if (!ctx.metricWrites.size) return;
+    await this.sync.upsertMetrics([...ctx.metricWrites.values()]);
+    ctx.metricWrites.clear();
   }
 
   /**
@@ -365,8 +381,8 @@ export class SyncPushService {
       .filter((w): w is string => !!w);
     const workouts = new Set((await this.sync.workoutsByIds(ctx.userId, workoutIds)).map((w) => w.id));
     const near = await this.nearNewRecords(ctx, c.upserts, stored);
-    const write = async (id: string, values: ActivityValues, base: ActivityRow | undefined) => {
-      await this.writeActivity(ctx, id, values);
+    const write = (id: string, values: ActivityValues, base: ActivityRow | undefined) => {
+      this.writeActivity(ctx, id, values);
       if (base) stored.set(id, { ...base, ...values });
       near.set(id, { ...(base ?? near.get(id)), ...values, id } as ActivityRow);
     };
@@ -386,8 +402,9 @@ export class SyncPushService {
       if (incoming.workoutId && !workouts.has(incoming.workoutId)) incoming.workoutId = null;
       if (existing) {
         const { values, kept } = applyEdit(existing, incoming);
-        await write(id, values, existing);
+        write(id, values, existing);
         if (kept.length) {
+          await this.flushActivities(ctx);
           await this.sync.touch('activities', ctx.userId, id);
           // Undo puts the runner's edited values in place of the device's.
           const set = Object.fromEntries(kept.map((f) => [f, incoming[f as keyof ActivityValues]]));
@@ -401,7 +418,7 @@ export class SyncPushService {
       }
       const twin = duplicateOf(near, id, incoming);
       if (!twin) {
-        await write(id, incoming, undefined);
+        write(id, incoming, undefined);
         continue;
       }
       const { survivor, loser, values } = mergeDuplicates<ActivityValues & { id: string }>(
@@ -414,13 +431,15 @@ export class SyncPushService {
         { op: 'insert', table: 'activities', id: loser.id, set: ownValues(loser) },
       ];
       if (survivor.id === id) {
-        await write(id, values, undefined);
+        write(id, values, undefined);
+        await this.flushActivities(ctx);
         await this.sync.relinkWorkouts(ctx.userId, loser.id, id);
         await this.deleteActivity(ctx, loser.id);
         stored.delete(loser.id);
         near.delete(loser.id);
       } else {
-        await write(survivor.id, values, twin);
+        write(survivor.id, values, twin);
+        await this.flushActivities(ctx);
         await this.sync.touch('activities', ctx.userId, survivor.id);
         await this.sync.addTombstone(ctx.userId, 'activities', id, ctx.version);
         ctx.gone.add(id);
@@ -437,11 +456,13 @@ export class SyncPushService {
       );
     }
     for (const id of c.deleted) await this.deleteActivity(ctx, id);
+    await this.flushActivities(ctx);
   }
 
   /** A deleted activity's load leaves the series: recomputed from its day after commit. */
   private async deleteActivity(ctx: Ctx, id: string): Promise<void> {
     this.beforeWrite(ctx);
+    await this.flushActivities(ctx);
     const gone = await this.sync.deleteActivity(ctx.userId, id);
     if (gone && gone.rejectedReason == null) {
       ctx.statsFrom.set(`sync-delete:${id}:${ctx.version}`, gone.date);
@@ -481,15 +502,28 @@ export class SyncPushService {
     const byId = new Map(
       (await this.sync.metricsByIds(ctx.userId, [...c.upserts.keys()])).map((r) => [r.id, r]),
     );
+    // The day's stored check-in for each new record (one per day), read once; kept current as this push writes.
+    const newDays = [...c.upserts]
+      .filter(([id]) => !byId.has(id))
+      .map(([, rec]) => (rec as DailyMetricsRaw).date);
+    const byDate = new Map(
+      (await this.sync.metricsOnDates(ctx.userId, [...new Set(newDays)])).map((r) => [r.date, r]),
+    );
+    const write = (row: DailyMetricsRow) => {
+      this.beforeWrite(ctx);
+      const { id, date } = row;
+      ctx.metricWrites.set(id, { id, userId: ctx.userId, date, ...pick(row, METRIC_FIELDS) });
+      byId.set(id, row);
+      byDate.set(date, row);
+      ctx.derive.add(id);
+    };
     for (const [id, rec] of c.upserts) {
       const own = byId.get(id);
       const raw = changedOnly(rec, own && dailyMetricsRaw(own)) as DailyMetricsRaw;
-      const target: DailyMetricsRow | undefined = own ?? (await this.sync.metricsOn(ctx.userId, raw.date));
+      const target: DailyMetricsRow | undefined = own ?? byDate.get(raw.date);
       const pushed = metricValues(raw);
       if (!target) {
-        this.beforeWrite(ctx);
-        await this.sync.upsertMetrics({ id, userId: ctx.userId, date: raw.date, ...pushed });
-        ctx.derive.add(id);
+        write({ id, date: raw.date, ...pushed } as DailyMetricsRow);
         continue;
       }
       const merged = { ...pushed };
@@ -500,11 +534,8 @@ export class SyncPushService {
           filled = true;
         }
       }
-      this.beforeWrite(ctx);
-      await this.sync.upsertMetrics({ id: target.id, userId: ctx.userId, date: target.date, ...merged });
       // A later record of this push for the same day merges into these values, not the ones read first.
-      byId.set(target.id, { ...target, ...merged });
-      ctx.derive.add(target.id);
+      write({ ...target, ...merged });
       if (target.id !== id) {
         await this.sync.addTombstone(ctx.userId, 'daily_metrics', id, ctx.version);
         // Undo: the day's check-in as it was before this record was merged into it.
@@ -524,9 +555,11 @@ export class SyncPushService {
           },
         );
       } else if (filled) {
+        await this.flushMetrics(ctx);
         await this.sync.touch('daily_metrics', ctx.userId, id);
       }
     }
+    await this.flushMetrics(ctx);
     for (const id of c.deleted) {
       this.beforeWrite(ctx);
       await this.sync.deleteMetrics(ctx.userId, id);
@@ -554,6 +587,13 @@ interface Ctx {
   derive: Set<string>;
   /** Activity ids this push deleted or merged away: a later record naming one does not bring it back. */
   gone: Set<string>;
+  /** Activity and check-in writes not yet sent, by id: one statement per table (the last write of an id wins). */
+  activityWrites: Map<string, ReturnType<typeof activityRow>>;
+  metricWrites: Map<string, typeof dailyMetrics.$inferInsert>;
+}
+
+function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
 }
 
 /** The first (by id) other activity of the same type starting within the duplicate window, if any. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, gt, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows } from '../db/connection.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -33,7 +33,7 @@ type RowTable = Exclude<SyncTable, 'user_settings'>;
  * Ids are global primary keys: one another runner already uses (a client-made id colliding, or guessed)
  * meets the other runner's RLS policy. That is a 409 for the push (nothing written), never a 500.
  */
-const idTaken = (table: string, _id: string) => (err: unknown) => {
+const idTaken = (table: string) => (err: unknown) => {
   if (pgErrorCode(err) !== INSUFFICIENT_PRIVILEGE) throw err;
   // The id is not echoed: the answer must not confirm another runner's record ids.
   throw new AppError(409, 'SYNC_ID_TAKEN', `${table}: a pushed id is used by another record`, {
@@ -59,6 +59,17 @@ const TABLES: Record<RowTable, Cols> = {
   rolling_stats: { table: rollingStats, ...pick(rollingStats), date: rollingStats.date },
   alerts: { table: alerts, ...pick(alerts), date: alerts.date },
 };
+
+/** An upsert's SET: every column of `row` but the keys takes the inserted value; updated_at is now. */
+function excludedSet(table: PgTable, row: Record<string, unknown>): Record<string, SQL> {
+  const columns = getTableColumns(table);
+  const set: Record<string, SQL> = { updatedAt: sql`now()` };
+  for (const key of Object.keys(row)) {
+    if (key === 'id' || key === 'userId' || key === 'updatedAt') continue;
+    set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
+  }
+  return set;
+}
 
 function pick(t: { userId: PgColumn; id: PgColumn; syncVersion: PgColumn }) {
   return { userId: t.userId, id: t.id, syncVersion: t.syncVersion };
@@ -269,16 +280,19 @@ export class SyncRepository {
       .orderBy(asc(activities.id));
   }
 
-  /** Returns the row's version afterwards (unchanged when the values were: the stamp trigger keeps it). */
-  async upsertActivity(row: typeof activities.$inferInsert): Promise<number> {
-    const { id: _id, userId: _u, ...set } = row;
-    const [out] = await this.database.tx
+  /**
+   * One statement for a push's activity writes; each row's version afterwards by id (unchanged when its
+   * values were: the stamp trigger keeps it). Rows must have distinct ids and the same columns.
+   */
+  async upsertActivities(rows: (typeof activities.$inferInsert)[]): Promise<Map<string, number>> {
+    if (!rows.length) return new Map();
+    const out = await this.database.tx
       .insert(activities)
-      .values(row)
-      .onConflictDoUpdate({ target: activities.id, set: { ...set, updatedAt: sql`now()` } })
-      .returning({ version: activities.syncVersion })
-      .catch(idTaken('activities', row.id!));
-    return Number(out!.version);
+      .values(rows)
+      .onConflictDoUpdate({ target: activities.id, set: excludedSet(activities, rows[0]!) })
+      .returning({ id: activities.id, version: activities.syncVersion })
+      .catch(idTaken('activities'));
+    return new Map(out.map((r) => [r.id, Number(r.version)]));
   }
 
   /** The deleted row, if there was one. */
@@ -306,21 +320,23 @@ export class SyncRepository {
       .where(and(eq(dailyMetrics.userId, userId), inArray(dailyMetrics.id, ids)));
   }
 
-  async metricsOn(userId: string, date: string): Promise<DailyMetricsRow | undefined> {
-    const [row] = await this.database.tx
+  /** The runner's check-ins on any of `dates` (one per day). */
+  async metricsOnDates(userId: string, dates: string[]): Promise<DailyMetricsRow[]> {
+    if (!dates.length) return [];
+    return this.database.tx
       .select()
       .from(dailyMetrics)
-      .where(and(eq(dailyMetrics.userId, userId), eq(dailyMetrics.date, date)));
-    return row;
+      .where(and(eq(dailyMetrics.userId, userId), inArray(dailyMetrics.date, dates)));
   }
 
-  async upsertMetrics(row: typeof dailyMetrics.$inferInsert): Promise<void> {
-    const { id: _id, userId: _u, ...set } = row;
+  /** One statement for a push's check-in writes (distinct ids and days, the same columns). */
+  async upsertMetrics(rows: (typeof dailyMetrics.$inferInsert)[]): Promise<void> {
+    if (!rows.length) return;
     await this.database.tx
       .insert(dailyMetrics)
-      .values(row)
-      .onConflictDoUpdate({ target: dailyMetrics.id, set: { ...set, updatedAt: sql`now()` } })
-      .catch(idTaken('daily_metrics', row.id!));
+      .values(rows)
+      .onConflictDoUpdate({ target: dailyMetrics.id, set: excludedSet(dailyMetrics, rows[0]!) })
+      .catch(idTaken('daily_metrics'));
   }
 
   async deleteMetrics(userId: string, id: string): Promise<void> {
@@ -464,7 +480,7 @@ export class SyncRepository {
       await this.database.tx
         .insert(c.table)
         .values({ ...op.set, id: op.id, userId } as never)
-        .catch(idTaken(op.table, op.id));
+        .catch(idTaken(op.table));
       return true;
     }
     const rows = await this.database.tx
