@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  type JsonServer,
+  type SimServer,
   startAhotuSimulator,
   startOpenWeatherSimulator,
 } from '@runningcoach/integrations/simulators';
@@ -232,8 +232,8 @@ const PROBES: Record<string, Probe> = {
 
 describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
-  let ahotu: JsonServer;
-  let owm: JsonServer;
+  let ahotu: SimServer;
+  let owm: SimServer;
   beforeAll(async () => {
     ahotu = await startAhotuSimulator({ today: todayUtc() });
     owm = await startOpenWeatherSimulator({ today: todayUtc() });

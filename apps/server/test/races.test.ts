@@ -1,4 +1,4 @@
-import { type JsonServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
+import { type SimServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, domainSnapshot, onboard, onboardingBody, todayUtc } from './helpers/domain.ts';
@@ -15,7 +15,7 @@ interface PlanBody {
 
 describe.each(BACKENDS)('race search and select over HTTP on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
-  let ahotu: JsonServer;
+  let ahotu: SimServer;
   beforeAll(async () => {
     ahotu = await startAhotuSimulator({ today: todayUtc(), apiKey: 'ahotu-test-key' });
   });

@@ -7,7 +7,9 @@ import {
   pkcePair,
   randomToken,
   refreshTokens,
+  strava,
   type TokenSet,
+  type TransportOptions,
 } from '@runningcoach/integrations';
 import type { AppConfig } from '../config/config.ts';
 import { ActivityOriginRepository } from '../repositories/activity-origin.repository.ts';
@@ -152,9 +154,7 @@ export class ConnectionService {
       });
     const externalUserId =
       tokens.externalUserId ??
-      (provider === 'garmin'
-        ? await this.breakers.get('garmin').call(() => this.garminClient().userId(tokens.accessToken))
-        : undefined);
+      (provider === 'garmin' ? await this.garminClient().userId(tokens.accessToken) : undefined);
     if (!externalUserId) throw new AppError(502, 'PROVIDER_ERROR', `${provider} did not name the account`);
     await this.database.asUser(owner, async () => {
       await this.store(owner, provider, externalUserId, tokens);
@@ -166,7 +166,18 @@ export class ConnectionService {
   garminClient() {
     const g = this.config.integrations.garmin;
     if (!g) throw notConfigured('garmin');
-    return new garmin.GarminClient(g.apiUrl, this.config.integrations.timeoutMs);
+    return new garmin.GarminClient(g.apiUrl, this.transport('garmin'));
+  }
+
+  stravaClient() {
+    const s = this.config.integrations.strava;
+    if (!s) throw notConfigured('strava');
+    return new strava.StravaClient(`${s.baseUrl}/api/v3`, this.transport('strava'));
+  }
+
+  /** Provider calls: the configured deadline and the provider's breaker; the queue does the retrying. */
+  private transport(provider: string): TransportOptions {
+    return { timeoutMs: this.config.integrations.timeoutMs, breaker: this.breakers.get(provider) };
   }
 
   /** Inside the runner's transaction. */

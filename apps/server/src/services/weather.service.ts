@@ -10,8 +10,9 @@ import {
   preRunWeatherNote,
   weatherSuggestions,
 } from '@runningcoach/engine';
-import type { Forecast, OpenWeatherClient } from '@runningcoach/integrations';
-import { FORECAST_CACHE, ForecastCache, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
+import type { OpenWeatherClient } from '@runningcoach/integrations';
+import { type CachedForecast, ForecastCache } from '../providers/forecast-cache.ts';
+import { FORECAST_CACHE, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
 import { notConfigured, providerError } from '../providers/provider-error.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
@@ -23,6 +24,10 @@ import { engineError, runnerToday, toWorkout } from './plan.service.ts';
 export interface WeatherForecastDto {
   location: { lat: number; lon: number; timezone: string };
   today: string;
+  /** When OpenWeather made this forecast (ISO-8601). */
+  fetchedAt: string;
+  /** True when OpenWeather is down and this is the last forecast for the place (at most 6 h old). */
+  stale: boolean;
   current: WeatherNow;
   days: ForecastDay[];
   /** Long and hard sessions to run early, swap to a cooler day, or soften. */
@@ -58,12 +63,13 @@ export class WeatherService {
   async forecast(userId: string, q: WeatherQuery): Promise<WeatherForecastDto> {
     const client = this.client();
     const { today, weightKg, workouts } = await this.runner(userId);
-    let f: Forecast;
+    let cached: CachedForecast;
     try {
-      f = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
+      cached = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
     } catch (err) {
       throw providerError(err, weatherDown);
     }
+    const f = cached.forecast;
     const ahead = workouts.filter((w) => w.date >= today);
     try {
       const suggestions = weatherSuggestions({ workouts: ahead, forecast: f.days, today });
@@ -79,6 +85,8 @@ export class WeatherService {
       return {
         location: { lat: f.lat, lon: f.lon, timezone: f.timezone },
         today,
+        fetchedAt: new Date(cached.fetchedAt).toISOString(),
+        stale: cached.stale,
         current: f.current,
         days: f.days,
         suggestions,
