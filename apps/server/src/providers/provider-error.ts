@@ -5,6 +5,10 @@ import { AppError } from '../utils/errors.ts';
 export const notConfigured = (what: string, variable: string) =>
   new AppError(503, 'PROVIDER_NOT_CONFIGURED', `${what} is not configured on this server (set ${variable})`);
 
+/** Did the call fail at the provider (any answer or outage, an open circuit), rather than in our code? */
+export const isProviderFailure = (err: unknown): boolean =>
+  err instanceof CircuitOpenError || err instanceof ProviderHttpError;
+
 /** Provider failures as API errors: its 404 stays a 404 (`notFound`), the rest is a 502/503 naming it. */
 export function providerError(err: unknown, notFound: () => AppError): unknown {
   const unavailable = (provider: string) =>

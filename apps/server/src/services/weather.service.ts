@@ -13,7 +13,7 @@ import {
 import type { OpenWeatherClient } from '@runningcoach/integrations';
 import { type CachedForecast, ForecastCache } from '../providers/forecast-cache.ts';
 import { FORECAST_CACHE, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
-import { notConfigured, providerError } from '../providers/provider-error.ts';
+import { isProviderFailure, notConfigured, providerError } from '../providers/provider-error.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -33,9 +33,16 @@ export interface WeatherForecastDto {
   /** Long and hard sessions to run early, swap to a cooler day, or soften. */
   suggestions: WeatherSuggestion[];
   /** The weather part of today's pre-run note; null on a day without a run. */
-  coachNote:
-    (Pick<PreRunNote, 'feelsLikeC' | 'message' | 'fluids' | 'reasons'> & { workoutId: string }) | null;
+  coachNote: WeatherNote | null;
 }
+
+/** The pre-run weather note of a planned run: feels-like and what to drink (also on the dashboard). */
+export type WeatherNote = Pick<PreRunNote, 'feelsLikeC' | 'message' | 'fluids' | 'reasons'> & {
+  workoutId: string;
+};
+
+/** A run the weather note is about: a planned workout of a running type. */
+type NoteRun = Pick<Workout, 'id' | 'type' | 'targetDurationSec'>;
 
 export interface EffortDto extends EffortScore {
   activityId: string;
@@ -74,14 +81,6 @@ export class WeatherService {
     try {
       const suggestions = weatherSuggestions({ workouts: ahead, forecast: f.days, today });
       const run = ahead.find((w) => w.date === today && RUN_TYPES.has(w.type));
-      const note = run
-        ? preRunWeatherNote({
-            weather: f.current,
-            durationSec: run.targetDurationSec ?? 3600,
-            weightKg,
-            repeats: run.type === 'intervals' || run.type === 'threshold',
-          })
-        : null;
       return {
         location: { lat: f.lat, lon: f.lon, timezone: f.timezone },
         today,
@@ -90,17 +89,35 @@ export class WeatherService {
         current: f.current,
         days: f.days,
         suggestions,
-        coachNote: note && {
-          workoutId: run!.id,
-          feelsLikeC: note.feelsLikeC,
-          message: note.message,
-          fluids: note.fluids,
-          reasons: note.reasons,
-        },
+        coachNote: run ? weatherNote(run, f.current, weightKg) : null,
       };
     } catch (err) {
       throw engineError(err);
     }
+  }
+
+  /**
+   * The dashboard's weather note for today's run at the runner's location, or null: no run of a running
+   * type, weather not configured, or OpenWeather down with no recent forecast of the place (the dashboard
+   * then goes without it; it never fails for the weather). `stale`: from the last forecast, OpenWeather down.
+   */
+  async todayNote(
+    place: { lat: number; lon: number },
+    workout: NoteRun & { state: string },
+    weightKg = DEFAULT_WEIGHT_KG,
+  ): Promise<(WeatherNote & { stale: boolean }) | null> {
+    if (!this.weather || workout.state !== 'planned' || !RUN_TYPES.has(workout.type)) return null;
+    const client = this.weather;
+    let cached: CachedForecast;
+    try {
+      cached = await this.cache.get(ForecastCache.key(place.lat, place.lon), () =>
+        client.forecast(place.lat, place.lon),
+      );
+    } catch (err) {
+      if (isProviderFailure(err)) return null;
+      throw err;
+    }
+    return { ...weatherNote(workout, cached.forecast.current, weightKg), stale: cached.stale };
   }
 
   /**
@@ -162,6 +179,17 @@ export class WeatherService {
       };
     });
   }
+}
+
+function weatherNote(run: NoteRun, weather: WeatherNow, weightKg: number): WeatherNote {
+  const note = preRunWeatherNote({
+    weather,
+    durationSec: run.targetDurationSec ?? 3600,
+    weightKg,
+    repeats: run.type === 'intervals' || run.type === 'threshold',
+  });
+  const { feelsLikeC, message, fluids, reasons } = note;
+  return { workoutId: run.id, feelsLikeC, message, fluids, reasons };
 }
 
 function firstFix(samples: ActivitySamples | null | undefined): { lat: number; lon: number } | undefined {
