@@ -5,7 +5,7 @@ import { WeatherController } from '../controllers/weather.controller.ts';
 import { NutritionService } from '../services/nutrition.service.ts';
 import { RaceService } from '../services/race.service.ts';
 import { WeatherService } from '../services/weather.service.ts';
-import { AHOTU_PROVIDER } from './ahotu.provider.ts';
+import { AHOTU_PROVIDERS } from './ahotu.provider.ts';
 import { OPENWEATHER_PROVIDERS } from './openweather.provider.ts';
 
 /**
@@ -14,7 +14,7 @@ import { OPENWEATHER_PROVIDERS } from './openweather.provider.ts';
  */
 export const CONTEXT_CONTROLLERS = [RaceController, WeatherController, NutritionController];
 export const CONTEXT_PROVIDERS: Provider[] = [
-  AHOTU_PROVIDER,
+  ...AHOTU_PROVIDERS,
   RaceService,
   ...OPENWEATHER_PROVIDERS,
   WeatherService,

@@ -10,8 +10,9 @@ import {
   preRunWeatherNote,
   weatherSuggestions,
 } from '@runningcoach/engine';
-import type { OpenWeatherClient } from '@runningcoach/integrations';
-import { type CachedForecast, ForecastCache } from '../providers/forecast-cache.ts';
+import type { Forecast, OpenWeatherClient } from '@runningcoach/integrations';
+import { ForecastCache } from '../providers/forecast-cache.ts';
+import type { Cached } from '../providers/stale-cache.ts';
 import { FORECAST_CACHE, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
 import { isProviderFailure, notConfigured, providerError } from '../providers/provider-error.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -70,13 +71,13 @@ export class WeatherService {
   async forecast(userId: string, q: WeatherQuery): Promise<WeatherForecastDto> {
     const client = this.client();
     const { today, weightKg, workouts } = await this.runner(userId);
-    let cached: CachedForecast;
+    let cached: Cached<Forecast>;
     try {
       cached = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
     } catch (err) {
       throw providerError(err, weatherDown);
     }
-    const f = cached.forecast;
+    const f = cached.value;
     const ahead = workouts.filter((w) => w.date >= today);
     try {
       const suggestions = weatherSuggestions({ workouts: ahead, forecast: f.days, today });
@@ -108,7 +109,7 @@ export class WeatherService {
   ): Promise<(WeatherNote & { stale: boolean }) | null> {
     if (!this.weather || workout.state !== 'planned' || !RUN_TYPES.has(workout.type)) return null;
     const client = this.weather;
-    let cached: CachedForecast;
+    let cached: Cached<Forecast>;
     try {
       cached = await this.cache.get(ForecastCache.key(place.lat, place.lon), () =>
         client.forecast(place.lat, place.lon),
@@ -117,7 +118,7 @@ export class WeatherService {
       if (isProviderFailure(err)) return null;
       throw err;
     }
-    return { ...weatherNote(workout, cached.forecast.current, weightKg), stale: cached.stale };
+    return { ...weatherNote(workout, cached.value.current, weightKg), stale: cached.stale };
   }
 
   /**
