@@ -102,6 +102,8 @@ const TABLE: [string, 'POST' | 'PUT' | 'PATCH' | 'DELETE', boolean, Case[]][] = 
       ['profile unknown key', { profile: { shoeSize: 44 } }, 'profile.shoeSize'],
       ['settings units', { settings: { units: 'furlongs' } }, 'settings.units'],
       ['settings time zone', { settings: { timeZone: 'Mars/Olympus' } }, 'settings.timeZone'],
+      ['location latitude', { settings: { location: { lat: 91, lon: 0 } } }, 'settings.location.lat'],
+      ['location without lon', { settings: { location: { lat: 10 } } }, 'settings.location.lon'],
       [
         'notifications not boolean',
         { settings: { notifications: { push: 'yes' } } },

@@ -3,6 +3,8 @@ import { apple } from '@runningcoach/integrations';
 import {
   garminRun,
   GarminSimulator,
+  type MyFitnessPalSimulator,
+  startMyFitnessPalSimulator,
   stravaRun,
   StravaSimulator,
 } from '@runningcoach/integrations/simulators';
@@ -32,13 +34,16 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
   const stravaSim = new StravaSimulator();
   const garminSim = new GarminSimulator();
+  let mfpSim: MyFitnessPalSimulator;
   beforeAll(async () => {
     await stravaSim.start();
     await garminSim.start();
+    mfpSim = await startMyFitnessPalSimulator({ clientId: 'mfp-client', clientSecret: 'mfp-secret' });
   });
   afterAll(async () => {
     await stravaSim.server.close();
     await garminSim.server.close();
+    await mfpSim?.close();
   });
   const s = useServer(backend, () => ({
     STRAVA_CLIENT_ID: stravaSim.oauth.clientId,
@@ -51,6 +56,10 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
     GARMIN_API_URL: garminSim.url,
     GARMIN_AUTH_URL: `${garminSim.url}/oauth2Confirm`,
     GARMIN_TOKEN_URL: `${garminSim.url}/di-oauth2-service/oauth/token`,
+    MFP_URL: mfpSim.url,
+    MFP_CLIENT_ID: 'mfp-client',
+    MFP_CLIENT_SECRET: 'mfp-secret',
+    MFP_AUTH_URL: `${mfpSim.url}/oauth2/authorize`,
     PROVIDER_TIMEOUT_MS: '400',
     PROVIDER_RETRY_BASE_MS: '50',
     PROVIDER_RETRY_ATTEMPTS: '12',
@@ -68,8 +77,8 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
   }
 
   /** Connect through the real OAuth dance: our connect → the simulator's consent → our public callback. */
-  async function connect(token: string, provider: 'strava' | 'garmin', user: string) {
-    const sim = provider === 'strava' ? stravaSim : garminSim;
+  async function connect(token: string, provider: 'strava' | 'garmin' | 'myfitnesspal', user: string) {
+    const sim = { strava: stravaSim, garmin: garminSim, myfitnesspal: mfpSim }[provider];
     const res = await s.api.post(`/integrations/${provider}/connect`, undefined, token);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const back = sim.oauth.approve(res.body.authorizeUrl, user);
@@ -384,20 +393,167 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
   });
 
   it('disconnect deletes the tokens, and with deleteData the activities the provider brought', async () => {
+    await settle();
+    const garminDay = new Date(startOf(3)).toISOString().slice(0, 10);
+    const loadOn = async (date: string) =>
+      (
+        await rows<{ load: number }>(
+          sql`select load from rolling_stats where user_id = ${runnerId} and date = ${date}`,
+        )
+      )[0]?.load;
+    // The runner rates the Garmin run of that day: it now counts in the load.
+    const garminRunOfDay = (await s.api.get('/activities', runnerToken)).body.activities.find(
+      (a: { source: string; date: string }) => a.source === 'garmin' && a.date === garminDay,
+    );
+    expect((await s.api.patch(`/activities/${garminRunOfDay.id}`, { rpe: 6 }, runnerToken)).status).toBe(200);
+    await settle();
+    expect(await loadOn(garminDay)).toBeGreaterThan(0);
     const res = await s.api.request('DELETE', '/integrations/garmin?deleteData=true', { token: runnerToken });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.deletedActivities).toBe(2);
+    // The load is recomputed without them (UpdateRollingStats queued from the earliest day that lost one).
+    await settle();
+    expect(await loadOn(garminDay)).toBe(0);
     expect(
       await rows(sql`select 1 from provider_connections where user_id = ${runnerId} and provider = 'garmin'`),
     ).toEqual([]);
     const list = await s.api.get('/activities', runnerToken);
     expect(list.body.activities.filter((a: { source: string }) => a.source === 'garmin')).toHaveLength(0);
+    // Strava is asked to deauthorize the app with the runner's token before ours are deleted.
+    const deauthorized = stravaSim.server.count('POST', '/oauth/deauthorize');
+    const [stravaToken] = [...stravaSim.oauth.access].find(([, u]) => u === String(athlete)) ?? [];
+    expect(stravaToken).toBeDefined();
     const keep = await s.api.request('DELETE', '/integrations/strava', { token: runnerToken });
+    expect(keep.status, JSON.stringify(keep.body)).toBe(200);
     expect(keep.body.deletedActivities).toBe(0);
+    expect(stravaSim.server.count('POST', '/oauth/deauthorize')).toBe(deauthorized + 1);
+    expect(stravaSim.oauth.access.has(stravaToken!)).toBe(false);
     expect(
       (await s.api.get('/activities', runnerToken)).body.activities.some(
         (a: { source: string }) => a.source === 'strava',
       ),
     ).toBe(true);
+  });
+
+  it('a failing Strava deauthorize does not block the local disconnect', async () => {
+    expect((await connect(runnerToken, 'strava', String(athlete))).status).toBe(200);
+    const tried = stravaSim.server.count('POST', '/oauth/deauthorize');
+    stravaSim.server.outage = '503';
+    try {
+      const res = await s.api.request('DELETE', '/integrations/strava', { token: runnerToken });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    } finally {
+      stravaSim.server.outage = 'none';
+    }
+    expect(stravaSim.server.count('POST', '/oauth/deauthorize')).toBe(tried + 1);
+    expect(
+      await rows(sql`select 1 from provider_connections where user_id = ${runnerId} and provider = 'strava'`),
+    ).toEqual([]);
+  });
+
+  it('MyFitnessPal: connect, callback and disconnect through the OAuth connection service', async () => {
+    const { accessToken, user } = await register(s.api);
+    const listed = await s.api.get('/integrations', accessToken);
+    expect(listed.body.integrations).toContainEqual(
+      expect.objectContaining({ provider: 'myfitnesspal', configured: true, connected: false }),
+    );
+    const done = await connect(accessToken, 'myfitnesspal', '2320694511409');
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({
+      provider: 'myfitnesspal',
+      connected: true,
+      externalUserId: '2320694511409',
+    });
+    const consent = new URL(done.authorizeUrl);
+    expect(consent.origin + consent.pathname).toBe(`${mfpSim.url}/oauth2/authorize`);
+    expect(consent.searchParams.get('client_id')).toBe('mfp-client');
+    expect(consent.searchParams.has('code_challenge')).toBe(false);
+    expect(mfpSim.count('POST', '/oauth2/token')).toBe(1);
+    // The stored token is sealed, and it is the one MyFitnessPal issued (it reads the diary).
+    const [conn] = await rows<{ access_token_enc: string }>(
+      sql`select access_token_enc from provider_connections where user_id = ${user.id} and provider = 'myfitnesspal'`,
+    );
+    const issued = [...mfpSim.oauth.access].find(([, u]) => u === '2320694511409')![0];
+    expect(conn!.access_token_enc).toMatch(/^v1\./);
+    expect(conn!.access_token_enc).not.toContain(issued);
+    // With deleteData, the nutrition days MyFitnessPal brought go; the runner's own entries stay.
+    await s.server.db.execute(
+      sql`insert into nutrition_days (user_id, date, source, intake_kcal) values
+          (${user.id}, '2026-11-01', 'myfitnesspal', 2100), (${user.id}, '2026-11-02', 'manual', 1900)`,
+    );
+    const res = await s.api.request('DELETE', '/integrations/myfitnesspal?deleteData=true', {
+      token: accessToken,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ deletedActivities: 0, deletedNutritionDays: 1 });
+    expect(
+      await rows(sql`select source from nutrition_days where user_id = ${user.id} order by date`),
+    ).toEqual([{ source: 'manual' }]);
+    const again = await s.api.request('DELETE', '/integrations/myfitnesspal', { token: accessToken });
+    expect(again.status).toBe(404);
+  });
+});
+
+describe.each(BACKENDS)('webhooks and the per-IP rate limit on %s', (backend) => {
+  if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
+  const stravaSim = new StravaSimulator();
+  beforeAll(() => stravaSim.start());
+  afterAll(() => stravaSim.server.close());
+  const LIMIT = 5;
+  const s = useServer(backend, () => ({
+    STRAVA_CLIENT_ID: stravaSim.oauth.clientId,
+    STRAVA_CLIENT_SECRET: stravaSim.oauth.clientSecret,
+    STRAVA_SUBSCRIPTION_ID: String(stravaSim.subscriptionId),
+    STRAVA_BASE_URL: stravaSim.url,
+    RATE_LIMIT_PER_MINUTE: String(LIMIT),
+  }));
+
+  it('MyFitnessPal without partner credentials: connect is refused, disconnect finds nothing', async () => {
+    const { accessToken } = await register(s.api);
+    const listed = await s.api.get('/integrations', accessToken);
+    expect(listed.body.integrations).toContainEqual(
+      expect.objectContaining({ provider: 'myfitnesspal', configured: false, connected: false }),
+    );
+    const res = await s.api.post('/integrations/myfitnesspal/connect', undefined, accessToken);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+    expect(res.body.error.message).toMatch(/^provider: myfitnesspal/);
+    const gone = await s.api.request('DELETE', '/integrations/myfitnesspal', { token: accessToken });
+    expect(gone.status).toBe(404);
+  });
+  it('a burst of valid deliveries beyond the limit is accepted and processed; other public routes are limited', async () => {
+    const athlete = 777;
+    const { accessToken, user } = await register(s.api);
+    const start = await s.api.post('/integrations/strava/connect', undefined, accessToken);
+    expect((await fetch(stravaSim.oauth.approve(start.body.authorizeUrl, String(athlete)))).status).toBe(200);
+    const burst = LIMIT * 4;
+    for (let i = 0; i < burst; i++) {
+      const { activity, streams } = stravaRun(5000 + i, new Date(startOf(1) - i * 3600_000).toISOString(), 1);
+      stravaSim.put(athlete, activity, streams);
+    }
+    const statuses = await Promise.all(
+      Array.from({ length: burst }, (_, i) =>
+        stravaSim.deliver(
+          `${s.server.url}/webhooks/strava`,
+          stravaSim.event({ object_id: 5000 + i, owner_id: athlete }),
+        ),
+      ),
+    );
+    expect(statuses).toEqual(Array.from({ length: burst }, () => 200));
+    // Read in the database: the runner's own API calls are limited too.
+    await until('every delivered activity', async () => {
+      const [n] = await queryRows<{ n: number }>(
+        s.server.db,
+        sql`select count(*)::int as n from activities where user_id = ${user.id} and source = 'strava'`,
+      );
+      return n!.n === burst;
+    });
+    // The limit is on for everything else from this IP: the public callback is refused past it.
+    const hits = await Promise.all(
+      Array.from({ length: LIMIT + 1 }, () =>
+        fetch(`${s.server.url}/api/v1/integrations/strava/callback?state=x`).then((r) => r.status),
+      ),
+    );
+    expect(hits).toContain(429);
   });
 });

@@ -1,4 +1,4 @@
-import { type JsonServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
+import { type SimServer, startAhotuSimulator } from '@runningcoach/integrations/simulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, domainSnapshot, onboard, onboardingBody, todayUtc } from './helpers/domain.ts';
@@ -15,7 +15,7 @@ interface PlanBody {
 
 describe.each(BACKENDS)('race search and select over HTTP on %s', (backend) => {
   if (skipBackend(backend)) return void it.skip('real PostgreSQL skipped (RC_SKIP_PG=1)');
-  let ahotu: JsonServer;
+  let ahotu: SimServer;
   beforeAll(async () => {
     ahotu = await startAhotuSimulator({ today: todayUtc(), apiKey: 'ahotu-test-key' });
   });
@@ -100,6 +100,25 @@ describe.each(BACKENDS)('race search and select over HTTP on %s', (backend) => {
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe('NO_PLAN');
     expect(await domainSnapshot(s.server.db)).toEqual(afterRegister);
+  });
+
+  it('while Ahotu is down a search answers with its last results, marked stale; choosing still needs Ahotu', async () => {
+    const fresh = await s.api.get('/races?query=harbour', token);
+    expect(fresh.body).toMatchObject({ stale: false });
+    expect(fresh.body.races.map((r: { id: string }) => r.id)).toEqual(['harbour-21k']);
+    const before = await domainSnapshot(s.server.db);
+    ahotu.outage = '503';
+    try {
+      const stale = await s.api.get('/races?query=harbour', token);
+      expect(stale.status).toBe(200);
+      expect(stale.body).toEqual({ races: fresh.body.races, stale: true });
+      // A search never answered has nothing to stand in; a race is not chosen from a stale copy.
+      expect((await s.api.get('/races?query=canyon', token)).status).toBe(503);
+      expect((await s.api.post('/races/harbour-21k/select', {}, token)).status).toBe(503);
+    } finally {
+      ahotu.outage = 'none';
+    }
+    expect(await domainSnapshot(s.server.db)).toEqual(before);
   });
 });
 

@@ -55,6 +55,7 @@ describe.each(BACKENDS)('load stats and dashboard on %s', (backend) => {
       load: { acute: 0, chronic: 0, acwr: null, tsb: 0, monotony: null },
       alerts: [],
       coachNote: expect.any(String),
+      weather: null,
     });
   });
 

@@ -170,6 +170,8 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
   it('settings: last write by server receipt wins; a second runner sees nothing of the first', async () => {
     const a = await register(s.api);
     const b = await register(s.api);
+    const place = { lat: 52.52, lon: 13.4 };
+    await s.api.patch('/me', { settings: { location: place } }, a.accessToken);
     await push(s.api, a.accessToken, { user_settings: { updated: [{ id: a.user.id, units: 'mi' }] } });
     await push(s.api, a.accessToken, {
       user_settings: { updated: [{ id: a.user.id, units: 'km', time_zone: 'Europe/Paris' }] },
@@ -178,6 +180,8 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
       units: 'km',
       time_zone: 'Europe/Paris',
     });
+    // The synced record does not carry the location: a push keeps it.
+    expect((await s.api.get('/me', a.accessToken)).body.settings.location).toEqual(place);
     await push(s.api, a.accessToken, { activities: { created: [run('wmPrivate0000001')] } });
     const other = await pull(s.api, b.accessToken);
     expect(other.changes.activities!.updated).toEqual([]);

@@ -5,7 +5,7 @@ import {
 } from '@runningcoach/integrations/simulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
-import { addDays, everyDayBody, onboard, todayUtc } from './helpers/domain.ts';
+import { addDays, everyDayBody, onboard, runToday, todayUtc } from './helpers/domain.ts';
 import { register, useServer } from './helpers/suite.ts';
 
 const HOT = { morn: 28, day: 34, eve: 31, night: 26, dewPoint: 22, humidity: 50 };
@@ -24,10 +24,13 @@ describe.each(BACKENDS)('weather-aware coaching over HTTP on %s', (backend) => {
   let firstHard: { id: string; date: string; type: string } | undefined;
   beforeAll(async () => {
     if (!s.api) return;
-    token = (await register(s.api)).accessToken;
-    const { plan } = await onboard(s.api, token, everyDayBody());
+    const runner = await register(s.api);
+    token = runner.accessToken;
+    await onboard(s.api, token, everyDayBody());
+    await runToday(s.server.db, runner.user.id);
     const week = addDays(todayUtc(), 6);
-    firstHard = (plan.workouts as { id: string; date: string; type: string }[]).find(
+    const { workouts } = (await s.api.get('/plan/current', token)).body;
+    firstHard = (workouts as { id: string; date: string; type: string }[]).find(
       (w) => w.date >= todayUtc() && w.date <= week && HARD.has(w.type),
     );
   });
@@ -80,12 +83,83 @@ describe.each(BACKENDS)('weather-aware coaching over HTTP on %s', (backend) => {
     expect(hotScore.body.score).toBeGreaterThan(coolScore.body.score);
   });
 
+  it("today's coach note on the dashboard carries the weather at the runner's location, if they set one", async () => {
+    owm.setWeather(() => HOT);
+    const without = await s.api.get('/dashboard/today', token);
+    expect(without.status).toBe(200);
+    expect(without.body.weather).toBeNull();
+    expect(without.body.coachNote).not.toMatch(/Feels like/);
+    const before = owm.requests.length;
+    const set = await s.api.patch('/me', { settings: { location: { lat: 40.42, lon: -3.7 } } }, token);
+    expect(set.status).toBe(200);
+    expect(set.body.settings.location).toEqual({ lat: 40.42, lon: -3.7 });
+    const res = await s.api.get('/dashboard/today', token);
+    expect(res.status).toBe(200);
+    expect(res.body.weather).toMatchObject({ workoutId: res.body.workout.id, stale: false });
+    expect(res.body.weather.message).toMatch(/^Feels like \d+ °C\..*Drink 600-800 ml per hour/);
+    expect(res.body.coachNote.endsWith(res.body.weather.message)).toBe(true);
+    // Asked at the runner's place, then served from the forecast cache.
+    expect(owm.requests.slice(before).map((r) => r.query.get('lat'))).toEqual(['40.42', '40.42']);
+    await s.api.get('/dashboard/today', token);
+    expect(owm.requests.length - before).toBe(2);
+
+    // Somewhere with no forecast yet while OpenWeather is down: the dashboard, without the weather.
+    await s.api.patch('/me', { settings: { location: { lat: -33.87, lon: 151.21 } } }, token);
+    owm.outage = '503';
+    try {
+      const down = await s.api.get('/dashboard/today', token);
+      expect(down.status).toBe(200);
+      expect(down.body.weather).toBeNull();
+      expect(down.body.coachNote).not.toMatch(/Feels like/);
+    } finally {
+      owm.outage = 'none';
+    }
+    // `null` forgets the place: no weather.
+    const forget = await s.api.patch('/me', { settings: { location: null } }, token);
+    expect(forget.body.settings.location).toBeUndefined();
+    expect((await s.api.get('/dashboard/today', token)).body.weather).toBeNull();
+  });
+
   it('an outage is a 503 naming the provider; bad coordinates a 400', async () => {
     owm.failNext(4);
     const res = await s.api.get('/weather/forecast?lat=10&lon=10', token);
     expect(res.status).toBe(503);
     expect(res.body.error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
     expect((await s.api.get('/weather/forecast?lat=95&lon=10', token)).status).toBe(400);
+  });
+});
+
+describe('weather while OpenWeather is down, forecasts not cached (WEATHER_CACHE_SECONDS=0)', () => {
+  let owm: OpenWeatherSimulator;
+  beforeAll(async () => {
+    owm = await startOpenWeatherSimulator({ today: todayUtc() });
+  });
+  afterAll(() => owm?.close());
+  const s = useServer('pglite', () => ({ OPENWEATHER_URL: owm.url, WEATHER_CACHE_SECONDS: '0' }));
+
+  it("the place's last forecast stands in, marked stale, for the forecast and the dashboard note", async () => {
+    const runner = await register(s.api);
+    await onboard(s.api, runner.accessToken, everyDayBody());
+    await runToday(s.server.db, runner.user.id);
+    await s.api.patch('/me', { settings: { location: { lat: 38.72, lon: -9.14 } } }, runner.accessToken);
+    owm.setWeather(() => HOT);
+    const fresh = await s.api.get('/weather/forecast?lat=38.72&lon=-9.14', runner.accessToken);
+    expect(fresh.body).toMatchObject({ stale: false });
+    owm.outage = '503';
+    try {
+      const stale = await s.api.get('/weather/forecast?lat=38.72&lon=-9.14', runner.accessToken);
+      expect(stale.status).toBe(200);
+      expect(stale.body).toMatchObject({ stale: true, fetchedAt: fresh.body.fetchedAt });
+      expect(stale.body.days).toEqual(fresh.body.days);
+      const dash = await s.api.get('/dashboard/today', runner.accessToken);
+      expect(dash.status).toBe(200);
+      expect(dash.body.weather).toMatchObject({ stale: true, feelsLikeC: expect.any(Number) });
+      // A place never fetched has nothing to fall back on.
+      const none = await s.api.get('/weather/forecast?lat=10&lon=10', runner.accessToken);
+      expect(none.status).toBe(503);
+    } finally {
+      owm.outage = 'none';
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './location.ts';
 export * from './profile.ts';
 export * from './goal.ts';
 export * from './fitness.ts';

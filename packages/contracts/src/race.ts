@@ -72,7 +72,11 @@ export const RaceSchema = z.object({
 });
 export type Race = z.infer<typeof RaceSchema>;
 
-export const RaceListSchema = z.object({ races: z.array(RaceSchema) });
+export const RaceListSchema = z.object({
+  races: z.array(RaceSchema),
+  /** True when the race search provider is down and these are this search's last results (up to 24 h old). */
+  stale: z.boolean().optional(),
+});
 export type RaceList = z.infer<typeof RaceListSchema>;
 
 /** `POST /races/:id/select` (body optional): a target time for the new goal. */

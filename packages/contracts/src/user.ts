@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocationSchema } from './location.ts';
 import { ProfileSchema } from './profile.ts';
 
 export const UnitsSchema = z.enum(['km', 'mi']);
@@ -25,6 +26,11 @@ export const UserSettingsSchema = z.strictObject({
   units: UnitsSchema,
   timeZone: TimeZoneSchema,
   notifications: NotificationSettingsSchema,
+  /**
+   * Where the runner usually runs, opt-in: the dashboard's coach note then carries the pre-run weather
+   * (feels-like, what to drink). Unset: no weather in the note.
+   */
+  location: LocationSchema.optional(),
 });
 export type UserSettings = z.infer<typeof UserSettingsSchema>;
 
@@ -68,6 +74,8 @@ export const UpdateMeSchema = z.strictObject({
       units: UnitsSchema.optional(),
       timeZone: TimeZoneSchema.optional(),
       notifications: NotificationSettingsSchema.partial().strict().optional(),
+      /** `null` forgets the location. */
+      location: LocationSchema.nullable().optional(),
     })
     .optional(),
   baselines: BaselinesSchema.optional(),

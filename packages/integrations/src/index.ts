@@ -5,10 +5,18 @@ export * from './openweather/index.ts';
 export * from './myfitnesspal/index.ts';
 export { NutritionCsvError, parseNutritionCsv } from './nutrition/csv.ts';
 export type { DailyNutrition, NutritionProvider } from './nutrition/provider.ts';
-export { ProviderError, type ProviderErrorKind } from './provider-fetch.ts';
 export * from './provider.ts';
 export { CircuitBreaker, CircuitOpenError, type CircuitState } from './core/circuit-breaker.ts';
-export { ProviderHttpError, providerFetch, providerJson } from './core/http.ts';
+export {
+  badPayload,
+  isOutage,
+  type ProviderErrorKind,
+  ProviderHttpError,
+  providerFetch,
+  providerJson,
+  type RequestOptions,
+  type TransportOptions,
+} from './core/http.ts';
 export {
   authorizeUrl,
   exchangeCode,

@@ -1,6 +1,7 @@
-// Local provider simulators for development and tests (never imported by production code paths).
+// Local provider simulators (tests, demos; never imported by production code paths): real HTTP on
+// 127.0.0.1 speaking each provider's payloads, all on the SimServer base.
+export { type Outage, SimOAuth, SimServer } from './core/simulator.ts';
 export { startAhotuSimulator, type AhotuSimulatorOptions } from './ahotu/simulator.ts';
-export type { JsonServer } from './testing-http/json-server.ts';
 export {
   MILD,
   startOpenWeatherSimulator,
@@ -9,7 +10,5 @@ export {
   type SimWeather,
 } from './openweather/simulator.ts';
 export { startMyFitnessPalSimulator, type MyFitnessPalSimulator } from './myfitnesspal/simulator.ts';
-// Local provider simulators (tests, demos): real HTTP speaking each provider's payloads.
-export { type Outage, SimOAuth, SimServer } from './core/simulator.ts';
 export { garminRun, GarminSimulator } from './garmin/simulator.ts';
 export { stravaRun, StravaSimulator } from './strava/simulator.ts';

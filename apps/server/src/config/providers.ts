@@ -16,6 +16,9 @@ export const PROVIDER_ENV = {
   WEATHER_CACHE_SECONDS: env(z.coerce.number().int().min(0).max(86_400).default(600)),
   MFP_URL: httpUrl(),
   MFP_CLIENT_ID: env(z.string().min(1).optional()),
+  // Partner OAuth 2.0: with the secret the runner can connect their account (/integrations/myfitnesspal).
+  MFP_CLIENT_SECRET: env(z.string().min(1).optional()),
+  MFP_AUTH_URL: httpUrl(),
 };
 
 type ProviderEnv = z.infer<z.ZodObject<typeof PROVIDER_ENV>>;
@@ -23,7 +26,12 @@ type ProviderEnv = z.infer<z.ZodObject<typeof PROVIDER_ENV>>;
 export interface ProvidersConfig {
   ahotu?: { url: string; apiKey?: string };
   openWeather?: { url: string; apiKey?: string; cacheSeconds: number };
-  myFitnessPal?: { url: string; clientId: string };
+  myFitnessPal?: {
+    url: string;
+    clientId: string;
+    /** Both set: the OAuth connect flow is on. */
+    oauth?: { clientSecret: string; authorizeUrl: string; tokenUrl: string };
+  };
 }
 
 export function providersConfig(e: ProviderEnv): ProvidersConfig {
@@ -36,8 +44,21 @@ export function providersConfig(e: ProviderEnv): ProvidersConfig {
         cacheSeconds: e.WEATHER_CACHE_SECONDS,
       },
     }),
-    ...(e.MFP_CLIENT_ID && {
-      myFitnessPal: { url: e.MFP_URL ?? 'https://api.myfitnesspal.com', clientId: e.MFP_CLIENT_ID },
+    ...(e.MFP_CLIENT_ID && { myFitnessPal: myFitnessPal(e, e.MFP_CLIENT_ID) }),
+  };
+}
+
+function myFitnessPal(e: ProviderEnv, clientId: string): NonNullable<ProvidersConfig['myFitnessPal']> {
+  const url = (e.MFP_URL ?? 'https://api.myfitnesspal.com').replace(/\/+$/, '');
+  return {
+    url,
+    clientId,
+    ...(e.MFP_CLIENT_SECRET && {
+      oauth: {
+        clientSecret: e.MFP_CLIENT_SECRET,
+        authorizeUrl: e.MFP_AUTH_URL ?? 'https://www.myfitnesspal.com/oauth2/authorize',
+        tokenUrl: `${url}/oauth2/token`,
+      },
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   authorizeUrl,
   exchangeCode,
@@ -7,7 +7,9 @@ import {
   pkcePair,
   randomToken,
   refreshTokens,
+  strava,
   type TokenSet,
+  type TransportOptions,
 } from '@runningcoach/integrations';
 import type { AppConfig } from '../config/config.ts';
 import { ActivityOriginRepository } from '../repositories/activity-origin.repository.ts';
@@ -15,14 +17,18 @@ import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
-import type { OriginKind, ProviderConnectionRow } from '../schema/index.ts';
+import { NutritionRepository } from '../repositories/nutrition.repository.ts';
+import type { ActivityRow, OriginKind, ProviderConnectionRow } from '../schema/index.ts';
+import { ActivityService } from '../services/activity.service.ts';
+import { isProviderFailure } from '../providers/provider-error.ts';
 import { AppError } from '../utils/errors.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
 import { ProviderBreakers } from './provider-breakers.ts';
 import { TOKEN_CIPHER, type TokenCipher } from './token-cipher.ts';
 
-export type OAuthProvider = 'strava' | 'garmin';
-export const PROVIDERS = ['garmin', 'strava', 'apple'] as const;
+export const OAUTH_PROVIDERS = ['garmin', 'strava', 'myfitnesspal'] as const;
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+export const PROVIDERS = ['garmin', 'strava', 'myfitnesspal', 'apple'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 const STATE_TTL_MS = 10 * 60 * 1000;
@@ -38,6 +44,8 @@ const notConfigured = (p: string) =>
  */
 @Injectable()
 export class ConnectionService {
+  private readonly logger = new Logger('Integrations');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
@@ -47,11 +55,17 @@ export class ConnectionService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
     @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
+    @Inject(NutritionRepository) private readonly nutrition: NutritionRepository,
+    @Inject(ActivityService) private readonly activityService: ActivityService,
   ) {}
 
-  /** Strava: client secret, no PKCE. Garmin (OAuth 2.0 PKCE spec): PKCE S256 and the client secret. */
+  /**
+   * Strava: client secret, no PKCE. Garmin (OAuth 2.0 PKCE spec): PKCE S256 and the client secret.
+   * MyFitnessPal (partner API): client secret, no PKCE; its token answer names the user (`user_id`).
+   */
   spec(provider: OAuthProvider): OAuthSpec {
     const i = this.config.integrations;
+    const mfp = this.config.providers.myFitnessPal;
     if (provider === 'strava' && i.strava) {
       return {
         authorizeUrl: `${i.strava.baseUrl}/oauth/authorize`,
@@ -72,13 +86,28 @@ export class ConnectionService {
         clientSecret: i.garmin.clientSecret,
       };
     }
+    if (provider === 'myfitnesspal' && mfp?.oauth) {
+      return {
+        authorizeUrl: mfp.oauth.authorizeUrl,
+        tokenUrl: mfp.oauth.tokenUrl,
+        scope: 'diary',
+        pkce: false,
+        clientId: mfp.clientId,
+        clientSecret: mfp.oauth.clientSecret,
+      };
+    }
     throw notConfigured(provider);
   }
 
   async list(userId: string) {
     const rows = await this.database.asUser(userId, () => this.repo.listConnections(userId));
     const i = this.config.integrations;
-    const configured: Record<Provider, boolean> = { garmin: !!i.garmin, strava: !!i.strava, apple: true };
+    const configured: Record<Provider, boolean> = {
+      garmin: !!i.garmin,
+      strava: !!i.strava,
+      myfitnesspal: !!this.config.providers.myFitnessPal?.oauth,
+      apple: true,
+    };
     return {
       integrations: PROVIDERS.map((provider) => {
         const row = rows.find((r) => r.provider === provider);
@@ -152,9 +181,7 @@ export class ConnectionService {
       });
     const externalUserId =
       tokens.externalUserId ??
-      (provider === 'garmin'
-        ? await this.breakers.get('garmin').call(() => this.garminClient().userId(tokens.accessToken))
-        : undefined);
+      (provider === 'garmin' ? await this.garminClient().userId(tokens.accessToken) : undefined);
     if (!externalUserId) throw new AppError(502, 'PROVIDER_ERROR', `${provider} did not name the account`);
     await this.database.asUser(owner, async () => {
       await this.store(owner, provider, externalUserId, tokens);
@@ -166,7 +193,18 @@ export class ConnectionService {
   garminClient() {
     const g = this.config.integrations.garmin;
     if (!g) throw notConfigured('garmin');
-    return new garmin.GarminClient(g.apiUrl, this.config.integrations.timeoutMs);
+    return new garmin.GarminClient(g.apiUrl, this.transport('garmin'));
+  }
+
+  stravaClient() {
+    const s = this.config.integrations.strava;
+    if (!s) throw notConfigured('strava');
+    return new strava.StravaClient(`${s.baseUrl}/api/v3`, this.transport('strava'));
+  }
+
+  /** Provider calls: the configured deadline and the provider's breaker; the queue does the retrying. */
+  private transport(provider: string): TransportOptions {
+    return { timeoutMs: this.config.integrations.timeoutMs, breaker: this.breakers.get(provider) };
   }
 
   /** Inside the runner's transaction. */
@@ -210,34 +248,62 @@ export class ConnectionService {
     }
   }
 
-  /** Deletes the tokens; with `deleteData` also every activity that came only from this provider. */
+  /**
+   * Deletes the tokens (Strava is first asked to deauthorize the app, which ends its webhooks for the athlete;
+   * a failure there does not stop the local disconnect). With `deleteData` also what the provider brought:
+   * the activities that came only from it, or MyFitnessPal's nutrition days. Deleted activities queue the
+   * load recompute, as other activity writes do.
+   */
   async disconnect(
     userId: string,
     provider: Provider,
     deleteData: boolean,
-  ): Promise<{ deletedActivities: number }> {
-    return this.database.asUser(userId, async () => {
+  ): Promise<{ deletedActivities: number; deletedNutritionDays?: number }> {
+    if (provider === 'strava') await this.deauthorizeStrava(userId);
+    const { activities, nutritionDays } = await this.database.asUser(userId, async () => {
       const had = await this.repo.deleteConnection(userId, provider);
-      let deletedActivities = 0;
-      if (deleteData) deletedActivities = await this.deleteImported(userId, provider);
+      const mfp = provider === 'myfitnesspal';
+      const gone = {
+        activities: deleteData && !mfp ? await this.deleteImported(userId, provider) : [],
+        nutritionDays: deleteData && mfp ? await this.nutrition.deleteBySource(userId, 'myfitnesspal') : 0,
+      };
       // Data can still be deleted after the link went (e.g. revoked on Strava); with neither, nothing is there.
-      if (!had && deletedActivities === 0)
+      if (!had && gone.activities.length === 0 && gone.nutritionDays === 0)
         throw new AppError(404, 'NOT_FOUND', `${provider} is not connected`);
       await this.audit.record(userId, 'integration.disconnect', 'integration', provider);
-      return { deletedActivities };
+      return gone;
     });
+    await this.activityService.afterDelete(userId, activities, `disconnect:${provider}`);
+    return {
+      deletedActivities: activities.length,
+      ...(provider === 'myfitnesspal' && { deletedNutritionDays: nutritionDays }),
+    };
+  }
+
+  /** `POST /oauth/deauthorize` with the runner's token; logged, never thrown (the runner wants out either way). */
+  private async deauthorizeStrava(userId: string): Promise<void> {
+    try {
+      const token = await this.accessToken(userId, 'strava');
+      if (token) await this.stravaClient().deauthorize(token);
+    } catch (err) {
+      const why = isProviderFailure(err) ? (err as Error).message : 'no usable token';
+      this.logger.warn(`strava deauthorize failed (${why}); disconnecting locally`);
+    }
   }
 
   /** Inside the runner's transaction: activities this provider created (merged ones keep their other origin). */
-  async deleteImported(userId: string, kind: OriginKind): Promise<number> {
+  async deleteImported(userId: string, kind: OriginKind): Promise<Pick<ActivityRow, 'id' | 'date'>[]> {
     const ids = await this.origins.activityIdsOf(userId, kind);
-    const own = [];
+    const own: Pick<ActivityRow, 'id' | 'date'>[] = [];
     for (const id of ids) {
       const a = await this.activities.findById(userId, id);
-      if (a && a.source === kind) own.push(id);
+      if (a && a.source === kind) own.push({ id: a.id, date: a.date });
     }
-    await this.activities.deleteMany(userId, own);
-    return own.length;
+    await this.activities.deleteMany(
+      userId,
+      own.map((a) => a.id),
+    );
+    return own;
   }
 
   connection(userId: string, provider: string): Promise<ProviderConnectionRow | undefined> {

@@ -6,11 +6,11 @@ import { Auth, Public } from '../middleware/auth.decorators.ts';
 import { ZodPipe } from '../middleware/zod-body.pipe.ts';
 import type { AccessClaims } from '../services/token.service.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
-import { ConnectionService, PROVIDERS } from './connection.service.ts';
+import { ConnectionService, OAUTH_PROVIDERS, PROVIDERS } from './connection.service.ts';
 import { TrainingPushService } from './training-push.service.ts';
 import { WebhookService } from './webhook.service.ts';
 
-const OAuthParams = z.object({ provider: z.enum(['garmin', 'strava']) });
+const OAuthParams = z.object({ provider: z.enum(OAUTH_PROVIDERS) });
 const ProviderParams = z.object({ provider: z.enum(PROVIDERS) });
 const CallbackQuery = z.object({
   code: z.string().max(2000).optional(),

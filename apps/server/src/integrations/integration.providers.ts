@@ -4,6 +4,7 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import { defineProcessor, type Processor, registerProcessors } from '../queue/processor.ts';
 import { JOB_QUEUE } from '../queue/queue.module.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
+import { NutritionRepository } from '../repositories/nutrition.repository.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
 import { ConnectionService } from './connection.service.ts';
 import { IntegrationController } from './integration.controller.ts';
@@ -50,6 +51,7 @@ export const INTEGRATION_JOB_PROVIDERS: Provider[] = [
     useFactory: (config: AppConfig) => new TokenCipher(config.integrations.tokenKey),
   },
   IntegrationRepository,
+  NutritionRepository,
   ProviderBreakers,
   ConnectionService,
   ProviderEventService,

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CircuitBreaker, CircuitOpenError, ProviderHttpError } from '@runningcoach/integrations';
-
-/** A provider failing, as the breaker counts it: outages (5xx, 429, timeouts), not a 4xx answer. */
-const isOutage = (err: unknown) => !(err instanceof ProviderHttpError) || err.retryable;
-
-/** Should the job be tried again later (outage, open circuit) rather than recorded as failed? */
-export const isRetryable = (err: unknown) =>
-  err instanceof CircuitOpenError || (err instanceof ProviderHttpError && err.retryable);
+import { CircuitBreaker } from '@runningcoach/integrations';
 
 /**
- * One circuit breaker per provider for this process (open after 5 consecutive failures, half-open after
- * 30 s). `now` is the clock the breakers read: tests replace it.
+ * One circuit breaker per provider for this process (open after 5 consecutive outages, half-open after
+ * 30 s), handed to every provider client: Garmin, Strava, Ahotu, OpenWeather, MyFitnessPal. A 4xx answer is
+ * not an outage. `now` is the clock the breakers read: tests replace it.
  */
 @Injectable()
 export class ProviderBreakers {
@@ -20,7 +14,7 @@ export class ProviderBreakers {
   get(provider: string): CircuitBreaker {
     let b = this.breakers.get(provider);
     if (!b) {
-      b = new CircuitBreaker(provider, { now: () => this.now(), isFailure: isOutage });
+      b = new CircuitBreaker(provider, { now: () => this.now() });
       this.breakers.set(provider, b);
     }
     return b;

@@ -3,19 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   apple,
   garmin,
+  isOutage,
   type ProviderActivity,
   type ProviderDailyMetrics,
   strava,
 } from '@runningcoach/integrations';
-import type { AppConfig } from '../config/config.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
 import type { WebhookEventRow } from '../schema/index.ts';
 import { ActivityService } from '../services/activity.service.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
-import { APP_CONFIG } from '../utils/tokens.ts';
 import { ConnectionService } from './connection.service.ts';
-import { isRetryable, ProviderBreakers } from './provider-breakers.ts';
 
 export type EventOutcome = 'done' | 'skipped' | 'failed';
 
@@ -30,13 +28,11 @@ const sha256 = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).di
 @Injectable()
 export class ProviderEventService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
     @Inject(IntegrationRepository) private readonly repo: IntegrationRepository,
     @Inject(ActivityService) private readonly activities: ActivityService,
     @Inject(DailyMetricsService) private readonly dailyMetrics: DailyMetricsService,
     @Inject(ConnectionService) private readonly connections: ConnectionService,
-    @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
   ) {}
 
   async process(userId: string, eventId: string): Promise<EventOutcome> {
@@ -45,7 +41,7 @@ export class ProviderEventService {
     try {
       await this.run(userId, event);
     } catch (err) {
-      if (isRetryable(err)) throw err;
+      if (isOutage(err)) throw err;
       const reason = err instanceof Error ? err.message : String(err);
       await this.database.asUser(userId, () =>
         this.repo.markEvent(userId, eventId, 'failed', reason.slice(0, 500)),
@@ -79,13 +75,9 @@ export class ProviderEventService {
     }
     const token = await this.connections.accessToken(userId, 'strava');
     if (!token) return; // disconnected since
-    const client = new strava.StravaClient(
-      `${this.config.integrations.strava!.baseUrl}/api/v3`,
-      this.config.integrations.timeoutMs,
-    );
-    const breaker = this.breakers.get('strava');
-    const detail = await breaker.call(() => client.activity(token, id));
-    const streams = await breaker.call(() => client.streams(token, id));
+    const client = this.connections.stravaClient();
+    const detail = await client.activity(token, id);
+    const streams = await client.streams(token, id);
     await this.ingest(userId, [strava.stravaActivity(detail, streams)], sha256({ detail, streams }));
   }
 
@@ -96,7 +88,7 @@ export class ProviderEventService {
       const token = await this.connections.accessToken(userId, 'garmin');
       if (!token) return;
       const client = this.connections.garminClient();
-      items = await this.breakers.get('garmin').call(() => client.pull(token, String(item.callbackURL)));
+      items = await client.pull(token, String(item.callbackURL));
     }
     // Only summaries of the runner this event was logged for.
     const userKey = String(item.userId);

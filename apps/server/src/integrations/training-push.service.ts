@@ -3,7 +3,6 @@ import { addDays } from '@runningcoach/engine';
 import { WorkoutService } from '../services/workout.service.ts';
 import { AppError } from '../utils/errors.ts';
 import { ConnectionService } from './connection.service.ts';
-import { ProviderBreakers } from './provider-breakers.ts';
 
 /**
  * Outbound Training-API adapter: each structured workout of the plan in a date range, encoded as a FIT
@@ -14,7 +13,6 @@ export class TrainingPushService {
   constructor(
     @Inject(WorkoutService) private readonly workouts: WorkoutService,
     @Inject(ConnectionService) private readonly connections: ConnectionService,
-    @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
   ) {}
 
   /** Default range: today (UTC) and the six days after it. */
@@ -33,7 +31,7 @@ export class TrainingPushService {
         continue;
       }
       const { bytes } = await this.workouts.fitFile(userId, w.id);
-      const garminWorkoutId = await this.breakers.get('garmin').call(() => client.pushWorkout(token, bytes));
+      const garminWorkoutId = await client.pushWorkout(token, bytes);
       pushed.push({ workoutId: w.id, date: w.date, garminWorkoutId });
     }
     return { pushed, skipped };

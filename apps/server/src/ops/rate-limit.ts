@@ -81,10 +81,15 @@ export interface RateLimitOptions {
   logger?: Logger;
   /** Paths (without query) that are never limited: probes and scrapes. */
   exempt?: readonly string[];
+  /** Path prefixes that are never limited (provider webhooks). */
+  exemptPrefixes?: readonly string[];
   now?: () => number;
 }
 
 const DEFAULT_EXEMPT = ['/healthz', '/readyz', '/metrics'];
+// Providers deliver webhooks in bursts from a few IPs; each delivery is authenticated as its provider allows
+// and only logs an event, so a per-IP limit would drop real events (Strava and Garmin do not resend them all).
+const DEFAULT_EXEMPT_PREFIXES = ['/webhooks/'];
 
 /** The runner of a valid Bearer access token, else the client's IP (unauthenticated routes, bad tokens). */
 async function identify(req: FastifyRequest, tokens: TokenService): Promise<string> {
@@ -103,11 +108,13 @@ async function identify(req: FastifyRequest, tokens: TokenService): Promise<stri
 /** An onRequest hook answering 429 (with Retry-After and the API error shape) past `perMinute`. */
 export function installRateLimit(fastify: FastifyInstance, opts: RateLimitOptions): void {
   const exempt = new Set(opts.exempt ?? DEFAULT_EXEMPT);
+  const prefixes = opts.exemptPrefixes ?? DEFAULT_EXEMPT_PREFIXES;
   const now = opts.now ?? Date.now;
   fastify.addHook('onClose', () => opts.store.close());
   if (opts.perMinute <= 0) return;
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (exempt.has(req.url.split('?')[0]!)) return;
+    const path = req.url.split('?')[0]!;
+    if (exempt.has(path) || prefixes.some((p) => path.startsWith(p))) return;
     const key = await identify(req, opts.tokens());
     let hit: Hit;
     try {

@@ -2,20 +2,21 @@ import type { Provider } from '@nestjs/common';
 import { RaceController } from '../controllers/race.controller.ts';
 import { NutritionController } from '../controllers/nutrition.controller.ts';
 import { WeatherController } from '../controllers/weather.controller.ts';
-import { NutritionRepository } from '../repositories/nutrition.repository.ts';
 import { NutritionService } from '../services/nutrition.service.ts';
 import { RaceService } from '../services/race.service.ts';
 import { WeatherService } from '../services/weather.service.ts';
-import { AHOTU_PROVIDER } from './ahotu.provider.ts';
+import { AHOTU_PROVIDERS } from './ahotu.provider.ts';
 import { OPENWEATHER_PROVIDERS } from './openweather.provider.ts';
 
-/** The context integrations' controllers and providers, registered by AppModule. */
+/**
+ * The context integrations' controllers and providers, registered by AppModule (NutritionRepository comes
+ * with the integration providers: disconnecting MyFitnessPal deletes its days).
+ */
 export const CONTEXT_CONTROLLERS = [RaceController, WeatherController, NutritionController];
 export const CONTEXT_PROVIDERS: Provider[] = [
-  AHOTU_PROVIDER,
+  ...AHOTU_PROVIDERS,
   RaceService,
   ...OPENWEATHER_PROVIDERS,
   WeatherService,
-  NutritionRepository,
   NutritionService,
 ];

@@ -28,6 +28,15 @@ export class NutritionRepository {
       });
   }
 
+  /** The days a source brought (a disconnected provider's data); how many. */
+  async deleteBySource(userId: string, source: NutritionDayRow['source']): Promise<number> {
+    const rows = await this.database.tx
+      .delete(nutritionDays)
+      .where(and(eq(nutritionDays.userId, userId), eq(nutritionDays.source, source)))
+      .returning({ date: nutritionDays.date });
+    return rows.length;
+  }
+
   list(userId: string, range: { from?: string; to?: string }): Promise<NutritionDayRow[]> {
     return this.database.tx
       .select()

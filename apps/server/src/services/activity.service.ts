@@ -306,19 +306,46 @@ export class ActivityService {
 
   /** A provider deleted its activity: ours goes too, unless it is another source's record it was merged into. */
   async deleteFromProvider(userId: string, kind: OriginKind, externalId: string): Promise<number> {
-    const n = await this.database.asUser(userId, async () => {
+    const doomed = await this.database.asUser(userId, async () => {
       const origins = await this.origins.find(userId, kind, externalId);
-      const doomed: string[] = [];
+      const found: Pick<Activity, 'id' | 'date'>[] = [];
       for (const o of origins) {
         const a = await this.activities.findById(userId, o.activityId);
-        if (a?.source === kind) doomed.push(a.id);
+        if (a?.source === kind) found.push({ id: a.id, date: a.date });
       }
-      await this.activities.deleteMany(userId, doomed);
-      for (const id of doomed) await this.audit.record(userId, 'activity.delete', 'activity', id);
-      return doomed.length;
+      await this.activities.deleteMany(
+        userId,
+        found.map((a) => a.id),
+      );
+      for (const { id } of found) await this.audit.record(userId, 'activity.delete', 'activity', id);
+      return found;
     });
-    if (n > 0) await this.cache.invalidate(userId);
-    return n;
+    await this.afterDelete(userId, doomed, `${kind}:${externalId}`);
+    return doomed.length;
+  }
+
+  /**
+   * After activities were deleted (committed): the dashboard cache goes and UpdateRollingStats recomputes the
+   * load from the earliest day that lost one (the load series, ACWR and adaptation no longer count them).
+   */
+  async afterDelete(
+    userId: string,
+    deleted: readonly Pick<Activity, 'date'>[],
+    cause: string,
+  ): Promise<void> {
+    if (deleted.length === 0) return;
+    await this.cache.invalidate(userId);
+    const fromDate = deleted.map((a) => a.date).sort()[0]!;
+    try {
+      await enqueue.updateRollingStats(this.queue, {
+        userId,
+        fromDate,
+        cause: `delete:${cause}:${Date.now()}`.slice(0, 200),
+      });
+    } catch (err) {
+      // The deletion stands either way; the runner's next write or the weekly batch recomputes the load.
+      this.logger.warn(`UpdateRollingStats not queued: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** One activity row (and its samples), its loads, and the planned workout it fulfils; inside a transaction. */

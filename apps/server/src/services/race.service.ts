@@ -8,7 +8,8 @@ import {
   type RaceSelect,
 } from '@runningcoach/contracts';
 import type { AhotuClient } from '@runningcoach/integrations';
-import { AHOTU_CLIENT } from '../providers/ahotu.provider.ts';
+import { AHOTU_CLIENT, RACE_SEARCH_CACHE } from '../providers/ahotu.provider.ts';
+import type { StaleCache } from '../providers/stale-cache.ts';
 import { notConfigured, providerError } from '../providers/provider-error.ts';
 import { AppError } from '../utils/errors.ts';
 import { type PlanDto, PlanService } from './plan.service.ts';
@@ -16,12 +17,17 @@ import { type PlanDto, PlanService } from './plan.service.ts';
 const raceNotFound = () => new AppError(404, 'RACE_NOT_FOUND', 'race not found');
 const DEFAULT_RADIUS_KM = 100;
 
-/** Race search (Ahotu) and choosing a race as the goal: the plan is rebuilt backward from its race day. */
+/**
+ * Race search (Ahotu) and choosing a race as the goal: the plan is rebuilt backward from its race day. While
+ * Ahotu is down a search answers with its last results (`stale: true`); choosing a race still needs Ahotu, so
+ * the plan is never built on a copy of a race that may have moved or been cancelled.
+ */
 @Injectable()
 export class RaceService {
   constructor(
     @Inject(AHOTU_CLIENT) private readonly ahotu: AhotuClient | null,
     @Inject(PlanService) private readonly plans: PlanService,
+    @Inject(RACE_SEARCH_CACHE) private readonly searches: StaleCache<Race[]>,
   ) {}
 
   async search(query: RaceSearchQuery): Promise<RaceList> {
@@ -29,16 +35,18 @@ export class RaceService {
     const distance =
       typeof query.distance === 'string' ? RACE_DISTANCE_NAMES[query.distance] : query.distance;
     const [lat, lon] = query.near?.split(',').map(Number) ?? [];
+    const client = this.client();
+    const search = {
+      ...(text && { text }),
+      ...(query.from && { from: query.from }),
+      ...(query.to && { to: query.to }),
+      ...(distance !== undefined && { distanceMeters: distance }),
+      ...(lat !== undefined && { near: { lat, lon: lon!, radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM } }),
+      limit: query.limit,
+    };
     try {
-      const races = await this.client().search({
-        ...(text && { text }),
-        ...(query.from && { from: query.from }),
-        ...(query.to && { to: query.to }),
-        ...(distance !== undefined && { distanceMeters: distance }),
-        ...(lat !== undefined && { near: { lat, lon: lon!, radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM } }),
-        limit: query.limit,
-      });
-      return { races };
+      const { value, stale } = await this.searches.get(JSON.stringify(search), () => client.search(search));
+      return { races: value, stale };
     } catch (err) {
       throw providerError(err, raceNotFound);
     }

@@ -15,6 +15,7 @@ import { AppError } from '../utils/errors.ts';
 import { dailyLoads, loadSeries } from './load-series.ts';
 import { runnerToday, type ScheduledWorkout, toWorkout } from './plan.service.ts';
 import { ALERT_WINDOW_DAYS } from './rolling-stats.service.ts';
+import { type WeatherNote, WeatherService } from './weather.service.ts';
 
 /** Default window of `GET /stats/load` and the longest one it serves. */
 export const DEFAULT_LOAD_DAYS = 90;
@@ -32,13 +33,24 @@ export interface Dashboard {
   readiness: Readiness | null;
   load: Pick<LoadDay, 'acute' | 'chronic' | 'acwr' | 'tsb' | 'monotony'>;
   alerts: Reason[];
+  /** Ends with the pre-run weather (feels-like, what to drink) when `weather` is set. */
   coachNote: string;
+  /**
+   * Today's run in the weather at the runner's location (settings.location); null without a location, a
+   * run, or a forecast (OpenWeather down). `stale`: the last forecast of the place, OpenWeather down.
+   */
+  weather: (WeatherNote & { stale: boolean }) | null;
 }
 
-/** What the dashboard cache keeps: the answer and the zone its `date` was computed in. */
+/**
+ * What the dashboard cache keeps: the answer without the weather (its own cache keeps forecasts fresh), the
+ * zone its `date` was computed in, and what the weather note needs.
+ */
 interface CachedDashboard {
-  dashboard: Dashboard;
+  dashboard: Omit<Dashboard, 'weather'>;
   timeZone: string;
+  place: { lat: number; lon: number } | null;
+  weightKg?: number;
 }
 
 /** A RiskAlert row as a dashboard reason: the engine's code, the alert's text, and where to act on it. */
@@ -90,6 +102,7 @@ export class StatsService {
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
     @Inject(PendingTaskRepository) private readonly tasks: PendingTaskRepository,
     @Inject(DASHBOARD_CACHE) private readonly cache: RunnerCache<CachedDashboard>,
+    @Inject(WeatherService) private readonly weather: WeatherService,
   ) {}
 
   /** Daily series on [from, to] (default: the last 90 days); the EWMAs start at the runner's first activity. */
@@ -119,10 +132,17 @@ export class StatsService {
   async today(userId: string): Promise<Dashboard> {
     const { value, stamp } = await this.cache.get(userId);
     // A cached answer from before the runner's midnight is yesterday's dashboard.
-    if (value && safeLocalDate(value.timeZone) === value.dashboard.date) return value.dashboard;
+    if (value && safeLocalDate(value.timeZone) === value.dashboard.date) return this.withWeather(value);
     const fresh = await this.compute(userId);
     await this.cache.set(userId, fresh, stamp);
-    return fresh.dashboard;
+    return this.withWeather(fresh);
+  }
+
+  private async withWeather({ dashboard, place, weightKg }: CachedDashboard): Promise<Dashboard> {
+    const weather =
+      place && dashboard.workout ? await this.weather.todayNote(place, dashboard.workout, weightKg) : null;
+    if (!weather) return { ...dashboard, weather: null };
+    return { ...dashboard, coachNote: `${dashboard.coachNote} ${weather.message}`, weather };
   }
 
   private compute(userId: string): Promise<CachedDashboard> {
@@ -145,6 +165,8 @@ export class StatsService {
       const { acute, chronic, acwr, tsb, monotony } = last;
       return {
         timeZone: user.settings?.timeZone || 'UTC',
+        place: user.settings?.location ?? null,
+        ...(user.profile.weightKg !== undefined && { weightKg: user.profile.weightKg }),
         dashboard: {
           date,
           workout,

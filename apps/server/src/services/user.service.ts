@@ -42,14 +42,17 @@ export class UserService {
     return this.database.asUser(userId, async () => {
       const current = await this.users.findById(userId, { forUpdate: true });
       if (!current) throw userGone();
-      const { notifications, ...settings } = patch.settings ?? {};
+      const { notifications, location, ...settings } = patch.settings ?? {};
+      const { location: stored, ...kept } = current.settings;
+      const place = location === undefined ? stored : (location ?? undefined);
       const row = await this.users.update(userId, {
         ...(patch.name !== undefined && { name: patch.name }),
         profile: { ...current.profile, ...patch.profile },
         settings: {
-          ...current.settings,
+          ...kept,
           ...settings,
           notifications: { ...current.settings.notifications, ...notifications },
+          ...(place && { location: place }),
         },
         baselines: { ...current.baselines, ...patch.baselines },
       });

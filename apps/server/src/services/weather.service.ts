@@ -11,8 +11,10 @@ import {
   weatherSuggestions,
 } from '@runningcoach/engine';
 import type { Forecast, OpenWeatherClient } from '@runningcoach/integrations';
-import { FORECAST_CACHE, ForecastCache, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
-import { notConfigured, providerError } from '../providers/provider-error.ts';
+import { ForecastCache } from '../providers/forecast-cache.ts';
+import type { Cached } from '../providers/stale-cache.ts';
+import { FORECAST_CACHE, OPENWEATHER_CLIENT } from '../providers/openweather.provider.ts';
+import { isProviderFailure, notConfigured, providerError } from '../providers/provider-error.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -23,14 +25,25 @@ import { engineError, runnerToday, toWorkout } from './plan.service.ts';
 export interface WeatherForecastDto {
   location: { lat: number; lon: number; timezone: string };
   today: string;
+  /** When OpenWeather made this forecast (ISO-8601). */
+  fetchedAt: string;
+  /** True when OpenWeather is down and this is the last forecast for the place (at most 6 h old). */
+  stale: boolean;
   current: WeatherNow;
   days: ForecastDay[];
   /** Long and hard sessions to run early, swap to a cooler day, or soften. */
   suggestions: WeatherSuggestion[];
   /** The weather part of today's pre-run note; null on a day without a run. */
-  coachNote:
-    (Pick<PreRunNote, 'feelsLikeC' | 'message' | 'fluids' | 'reasons'> & { workoutId: string }) | null;
+  coachNote: WeatherNote | null;
 }
+
+/** The pre-run weather note of a planned run: feels-like and what to drink (also on the dashboard). */
+export type WeatherNote = Pick<PreRunNote, 'feelsLikeC' | 'message' | 'fluids' | 'reasons'> & {
+  workoutId: string;
+};
+
+/** A run the weather note is about: a planned workout of a running type. */
+type NoteRun = Pick<Workout, 'id' | 'type' | 'targetDurationSec'>;
 
 export interface EffortDto extends EffortScore {
   activityId: string;
@@ -58,41 +71,54 @@ export class WeatherService {
   async forecast(userId: string, q: WeatherQuery): Promise<WeatherForecastDto> {
     const client = this.client();
     const { today, weightKg, workouts } = await this.runner(userId);
-    let f: Forecast;
+    let cached: Cached<Forecast>;
     try {
-      f = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
+      cached = await this.cache.get(ForecastCache.key(q.lat, q.lon), () => client.forecast(q.lat, q.lon));
     } catch (err) {
       throw providerError(err, weatherDown);
     }
+    const f = cached.value;
     const ahead = workouts.filter((w) => w.date >= today);
     try {
       const suggestions = weatherSuggestions({ workouts: ahead, forecast: f.days, today });
       const run = ahead.find((w) => w.date === today && RUN_TYPES.has(w.type));
-      const note = run
-        ? preRunWeatherNote({
-            weather: f.current,
-            durationSec: run.targetDurationSec ?? 3600,
-            weightKg,
-            repeats: run.type === 'intervals' || run.type === 'threshold',
-          })
-        : null;
       return {
         location: { lat: f.lat, lon: f.lon, timezone: f.timezone },
         today,
+        fetchedAt: new Date(cached.fetchedAt).toISOString(),
+        stale: cached.stale,
         current: f.current,
         days: f.days,
         suggestions,
-        coachNote: note && {
-          workoutId: run!.id,
-          feelsLikeC: note.feelsLikeC,
-          message: note.message,
-          fluids: note.fluids,
-          reasons: note.reasons,
-        },
+        coachNote: run ? weatherNote(run, f.current, weightKg) : null,
       };
     } catch (err) {
       throw engineError(err);
     }
+  }
+
+  /**
+   * The dashboard's weather note for today's run at the runner's location, or null: no run of a running
+   * type, weather not configured, or OpenWeather down with no recent forecast of the place (the dashboard
+   * then goes without it; it never fails for the weather). `stale`: from the last forecast, OpenWeather down.
+   */
+  async todayNote(
+    place: { lat: number; lon: number },
+    workout: NoteRun & { state: string },
+    weightKg = DEFAULT_WEIGHT_KG,
+  ): Promise<(WeatherNote & { stale: boolean }) | null> {
+    if (!this.weather || workout.state !== 'planned' || !RUN_TYPES.has(workout.type)) return null;
+    const client = this.weather;
+    let cached: Cached<Forecast>;
+    try {
+      cached = await this.cache.get(ForecastCache.key(place.lat, place.lon), () =>
+        client.forecast(place.lat, place.lon),
+      );
+    } catch (err) {
+      if (isProviderFailure(err)) return null;
+      throw err;
+    }
+    return { ...weatherNote(workout, cached.value.current, weightKg), stale: cached.stale };
   }
 
   /**
@@ -154,6 +180,17 @@ export class WeatherService {
       };
     });
   }
+}
+
+function weatherNote(run: NoteRun, weather: WeatherNow, weightKg: number): WeatherNote {
+  const note = preRunWeatherNote({
+    weather,
+    durationSec: run.targetDurationSec ?? 3600,
+    weightKg,
+    repeats: run.type === 'intervals' || run.type === 'threshold',
+  });
+  const { feelsLikeC, message, fluids, reasons } = note;
+  return { workoutId: run.id, feelsLikeC, message, fluids, reasons };
 }
 
 function firstFix(samples: ActivitySamples | null | undefined): { lat: number; lon: number } | undefined {

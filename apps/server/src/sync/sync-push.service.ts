@@ -238,6 +238,7 @@ export class SyncPushService {
       const raw = changedOnly(pushed, userSettingsRaw(user)) as UserSettingsRaw;
       const s = user.settings;
       await this.sync.setSettings(ctx.userId, {
+        ...s, // what the sync record does not carry (the location) stays
         units: raw.units ?? s.units,
         timeZone: raw.time_zone ?? s.timeZone,
         notifications: {

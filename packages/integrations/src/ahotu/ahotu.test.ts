@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '../provider-fetch.ts';
-import type { JsonServer } from '../testing-http/json-server.ts';
+import { CircuitBreaker, CircuitOpenError } from '../core/circuit-breaker.ts';
+import { ProviderHttpError } from '../core/http.ts';
+import type { SimServer } from '../core/simulator.ts';
 import { AhotuClient } from './client.ts';
 import { startAhotuSimulator } from './simulator.ts';
 
 describe('Ahotu client against the simulator', () => {
-  let sim: JsonServer;
+  let sim: SimServer;
   let ahotu: AhotuClient;
   beforeAll(async () => {
     sim = await startAhotuSimulator({ today: '2027-01-04', apiKey: 'k-1' });
-    ahotu = new AhotuClient({ baseUrl: sim.url, apiKey: 'k-1', retryDelayMs: 0 });
+    ahotu = new AhotuClient({ baseUrl: sim.url, apiKey: 'k-1', backoffMs: 0 });
   });
   afterAll(() => sim.close());
 
@@ -49,12 +50,38 @@ describe('Ahotu client against the simulator', () => {
     expect(await ahotu.search({ text: 'spring' })).toHaveLength(1);
     sim.failNext(2);
     const err = await ahotu.search({ text: 'spring' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ProviderError);
+    expect(err).toBeInstanceOf(ProviderHttpError);
     expect(err).toMatchObject({ kind: 'unavailable', status: 503 });
   });
 
+  it('backs off between retries and, through its breaker, stops calling a provider that is down', async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker('ahotu', { now: () => now });
+    const guarded = new AhotuClient({ baseUrl: sim.url, apiKey: 'k-1', retries: 2, backoffMs: 40, breaker });
+    sim.outage = '503';
+    try {
+      const before = sim.requests.length;
+      const t = performance.now();
+      await expect(guarded.search({})).rejects.toMatchObject({ kind: 'unavailable' });
+      // Three attempts, 40 ms then 80 ms apart.
+      expect(sim.requests.length - before).toBe(3);
+      expect(performance.now() - t).toBeGreaterThanOrEqual(115);
+      // Two more failed attempts make five in a row: the circuit opens and the third is never sent.
+      await expect(guarded.search({})).rejects.toBeInstanceOf(CircuitOpenError);
+      expect(sim.requests.length - before).toBe(5);
+      expect(breaker.state).toBe('open');
+      // A 404 is an answer, not an outage: it does not count. After 30 s one trial call closes it.
+      sim.outage = 'none';
+      now += 30_000;
+      await expect(guarded.race('nope')).rejects.toMatchObject({ kind: 'not_found' });
+      expect(breaker.state).toBe('closed');
+    } finally {
+      sim.outage = 'none';
+    }
+  });
+
   it('a wrong key is rejected', async () => {
-    const wrong = new AhotuClient({ baseUrl: sim.url, apiKey: 'nope', retryDelayMs: 0 });
+    const wrong = new AhotuClient({ baseUrl: sim.url, apiKey: 'nope', backoffMs: 0 });
     await expect(wrong.search({})).rejects.toMatchObject({ kind: 'rejected', status: 401 });
   });
 });

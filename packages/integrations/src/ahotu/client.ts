@@ -1,5 +1,5 @@
 import type { Race } from '@runningcoach/contracts';
-import { type ProviderFetchOptions, ProviderError, getJson } from '../provider-fetch.ts';
+import { badPayload, providerJson, type TransportOptions } from '../core/http.ts';
 import { toRace, toRaces } from './mapping.ts';
 import type { AhotuRaceResponse, AhotuSearchResponse } from './payload.ts';
 
@@ -12,10 +12,7 @@ export interface AhotuSearch {
   limit?: number;
 }
 
-export interface AhotuClientOptions extends Pick<
-  ProviderFetchOptions,
-  'fetch' | 'timeoutMs' | 'retryDelayMs'
-> {
+export interface AhotuClientOptions extends TransportOptions {
   baseUrl: string;
   apiKey?: string;
 }
@@ -38,20 +35,16 @@ export class AhotuClient {
       p.set('radius_km', String(query.near.radiusKm));
     }
     p.set('per_page', String(query.limit ?? 20));
-    const body = await getJson<AhotuSearchResponse>(url, this.fetchOptions());
-    if (!Array.isArray(body?.data))
-      throw new ProviderError('ahotu', 'bad_payload', 'search answer has no data');
+    const body = await this.get<AhotuSearchResponse>(url);
+    if (!Array.isArray(body?.data)) throw badPayload('ahotu', 'search answer has no data');
     return toRaces(body.data).slice(0, query.limit ?? 20);
   }
 
-  /** One race by id; ProviderError kind not_found when Ahotu has none. */
+  /** One race by id; a ProviderHttpError of kind not_found when Ahotu has none. */
   async race(id: string): Promise<Race> {
-    const body = await getJson<AhotuRaceResponse>(
-      this.url(`/v1/races/${encodeURIComponent(id)}`),
-      this.fetchOptions(),
-    );
+    const body = await this.get<AhotuRaceResponse>(this.url(`/v1/races/${encodeURIComponent(id)}`));
     const race = body?.data?.races?.find((r) => r.id === id);
-    if (!race) throw new ProviderError('ahotu', 'bad_payload', 'race answer does not hold the race');
+    if (!race) throw badPayload('ahotu', 'race answer does not hold the race');
     return toRace(body.data, race);
   }
 
@@ -59,13 +52,13 @@ export class AhotuClient {
     return new URL(path.replace(/^\/+/, ''), this.options.baseUrl.replace(/\/*$/, '/'));
   }
 
-  private fetchOptions(): ProviderFetchOptions {
-    return {
-      provider: 'ahotu',
-      ...(this.options.apiKey && { headers: { 'x-api-key': this.options.apiKey } }),
-      ...(this.options.fetch && { fetch: this.options.fetch }),
-      ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
-      ...(this.options.retryDelayMs !== undefined && { retryDelayMs: this.options.retryDelayMs }),
-    };
+  /** Reads are idempotent: one retry after an outage by default. */
+  private get<T>(url: URL): Promise<T> {
+    const { baseUrl: _, apiKey, ...transport } = this.options;
+    return providerJson<T>('ahotu', url.toString(), {
+      retries: 1,
+      ...transport,
+      ...(apiKey && { headers: { 'x-api-key': apiKey } }),
+    });
   }
 }

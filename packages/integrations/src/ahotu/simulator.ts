@@ -1,7 +1,7 @@
 // A local Ahotu stand-in for development and tests: a fixed catalogue of events dated from `today`, searched
 // the way the client asks (text, dates, distance within 2 %, distance from a point). The payloads are the
 // modelled shapes of payload.ts; see README.md for what is modelled and why.
-import { type JsonServer, startJsonServer } from '../testing-http/json-server.ts';
+import { SimServer } from '../core/simulator.ts';
 import type { AhotuEvent, AhotuRace } from './payload.ts';
 
 export interface AhotuSimulatorOptions {
@@ -170,27 +170,28 @@ export function searchCatalogue(events: readonly AhotuEvent[], p: URLSearchParam
     .filter((e) => e.races.length > 0);
 }
 
-export function startAhotuSimulator(options: AhotuSimulatorOptions): Promise<JsonServer> {
+export function startAhotuSimulator(options: AhotuSimulatorOptions): Promise<SimServer> {
   const events = ahotuCatalogue(options.today);
-  return startJsonServer((url, req) => {
-    if (options.apiKey && req.headers['x-api-key'] !== options.apiKey) {
-      return { status: 401, body: { error: { status: 401, message: 'Invalid API key' } } };
+  const sim = new SimServer(({ path, query, headers }) => {
+    if (options.apiKey && headers['x-api-key'] !== options.apiKey) {
+      return { status: 401, json: { error: { status: 401, message: 'Invalid API key' } } };
     }
-    if (url.pathname === '/v1/races') {
-      const found = searchCatalogue(events, url.searchParams);
-      const perPage = Number(url.searchParams.get('per_page') ?? 20);
+    if (path === '/v1/races') {
+      const found = searchCatalogue(events, query);
+      const perPage = Number(query.get('per_page') ?? 20);
       return {
         status: 200,
-        body: { data: found.slice(0, perPage), meta: { page: 1, per_page: perPage, total: found.length } },
+        json: { data: found.slice(0, perPage), meta: { page: 1, per_page: perPage, total: found.length } },
       };
     }
-    const one = /^\/v1\/races\/([^/]+)$/.exec(url.pathname);
+    const one = /^\/v1\/races\/([^/]+)$/.exec(path);
     if (one) {
       const id = decodeURIComponent(one[1]!);
       const event = events.find((e) => e.races.some((r) => r.id === id));
-      if (!event) return { status: 404, body: { error: { status: 404, message: 'Race not found' } } };
-      return { status: 200, body: { data: { ...event, races: event.races.filter((r) => r.id === id) } } };
+      if (!event) return { status: 404, json: { error: { status: 404, message: 'Race not found' } } };
+      return { status: 200, json: { data: { ...event, races: event.races.filter((r) => r.id === id) } } };
     }
-    return { status: 404, body: { error: { status: 404, message: 'Not found' } } };
-  }, options.port);
+    return { status: 404, json: { error: { status: 404, message: 'Not found' } } };
+  });
+  return sim.listen(options.port);
 }

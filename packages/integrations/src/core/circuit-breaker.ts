@@ -18,7 +18,10 @@ export interface CircuitBreakerOptions {
   openMs?: number;
   /** Injectable for tests. */
   now?: () => number;
-  /** Which errors count as the provider failing (default: all). A 404 is an answer, not an outage. */
+  /**
+   * Which errors count as the provider failing. Default: all but those saying they are not retryable
+   * (ProviderHttpError for a 4xx answer): a 404 is an answer, not an outage.
+   */
   isFailure?: (err: unknown) => boolean;
 }
 
@@ -42,7 +45,8 @@ export class CircuitBreaker {
     this.threshold = opts.failureThreshold ?? 5;
     this.openMs = opts.openMs ?? 30_000;
     this.now = opts.now ?? Date.now;
-    this.isFailure = opts.isFailure ?? (() => true);
+    this.isFailure =
+      opts.isFailure ?? ((err) => (err as { retryable?: unknown } | null)?.retryable !== false);
   }
 
   get state(): CircuitState {

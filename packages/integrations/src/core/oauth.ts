@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OAuthSpec, TokenSet } from '../provider.ts';
-import { providerJson } from './http.ts';
+import { badPayload, providerJson } from './http.ts';
 
 const b64url = (b: Buffer) => b.toString('base64url');
 
@@ -35,7 +35,7 @@ export function authorizeUrl(
   return url.toString();
 }
 
-/** The standard token response (RFC 6749 5.1), plus Strava's `expires_at` and `athlete`. */
+/** The standard token response (RFC 6749 5.1), plus Strava's `expires_at` and `athlete`, MyFitnessPal's `user_id`. */
 interface TokenResponse {
   access_token: string;
   refresh_token?: string;
@@ -43,11 +43,12 @@ interface TokenResponse {
   expires_at?: number;
   scope?: string;
   athlete?: { id: number | string };
+  user_id?: number | string;
 }
 
-function toTokenSet(r: TokenResponse, now: number): TokenSet {
+function toTokenSet(provider: string, r: TokenResponse, now: number): TokenSet {
   if (typeof r.access_token !== 'string' || r.access_token.length === 0) {
-    throw new Error('token response without access_token');
+    throw badPayload(provider, 'token response without access_token');
   }
   const expiresAt =
     r.expires_at !== undefined
@@ -61,6 +62,7 @@ function toTokenSet(r: TokenResponse, now: number): TokenSet {
     ...(expiresAt !== undefined && { expiresAt }),
     ...(r.scope && { scope: r.scope }),
     ...(r.athlete && { externalUserId: String(r.athlete.id) }),
+    ...(r.user_id !== undefined && { externalUserId: String(r.user_id) }),
   };
 }
 
@@ -71,7 +73,7 @@ async function tokenRequest(provider: string, spec: OAuthSpec, form: Record<stri
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body,
   });
-  return toTokenSet(r, now);
+  return toTokenSet(provider, r, now);
 }
 
 /** Authorization code → tokens (with the PKCE verifier when the provider uses PKCE). */

@@ -19,21 +19,33 @@ export interface SimReply {
 }
 export type SimHandler = (req: SimRequest) => SimReply | Promise<SimReply>;
 
-/** A provider simulator over real HTTP on 127.0.0.1 (a free port). */
+export interface SimServerOptions {
+  /** Query parameters left out of the request log: the secrets some providers take there (`appid`). */
+  secretParams?: readonly string[];
+}
+
+/**
+ * A provider simulator over real HTTP on 127.0.0.1 (a free port), the base of every provider's simulator:
+ * a request log for asserting calls, caching and retries, and outages (`outage`, `failNext`).
+ */
 export class SimServer {
   outage: Outage = 'none';
-  /** Method and path (no query: tokens live there) of every request received. */
-  readonly requests: { method: string; path: string }[] = [];
+  /** Method, path and query (without `secretParams`) of every request received. */
+  readonly requests: { method: string; path: string; query: URLSearchParams }[] = [];
   url = '';
+  private failing = 0;
   private readonly server;
   private readonly hanging = new Set<ServerResponse>();
 
-  constructor(private readonly handler: SimHandler) {
+  constructor(
+    private readonly handler: SimHandler,
+    private readonly options: SimServerOptions = {},
+  ) {
     this.server = createServer((req, res) => void this.serve(req, res));
   }
 
-  async listen(): Promise<this> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+  async listen(port = 0): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -44,6 +56,11 @@ export class SimServer {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
+  /** The next `n` requests answer 503 (a short outage). */
+  failNext(n: number): void {
+    this.failing = n;
+  }
+
   count(method: string, pathPrefix: string): number {
     return this.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix)).length;
   }
@@ -52,12 +69,15 @@ export class SimServer {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://sim');
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname });
+    const logged = new URLSearchParams(url.searchParams);
+    for (const k of this.options.secretParams ?? []) logged.delete(k);
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: logged });
     if (this.outage === 'timeout') {
       this.hanging.add(res);
       return;
     }
-    if (this.outage === '503') {
+    if (this.outage === '503' || this.failing > 0) {
+      if (this.failing > 0) this.failing--;
       res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"Service Unavailable"}');
       return;
     }
@@ -165,6 +185,12 @@ export class SimOAuth {
         ...extra(user),
       },
     };
+  }
+
+  /** Every token of `user` stops working (the provider's deauthorize / revoke). */
+  revoke(user: string): void {
+    for (const [t, u] of this.access) if (u === user) this.access.delete(t);
+    for (const [t, u] of this.refresh) if (u === user) this.refresh.delete(t);
   }
 
   /** A token granted without the consent dance (tests that only need a connected runner). */

@@ -1,14 +1,15 @@
-import { providerFetch, providerJson } from '../core/http.ts';
+import { providerFetch, providerJson, type TransportOptions } from '../core/http.ts';
 import type { GarminItem } from './types.ts';
 
 /**
  * Garmin Health and Training APIs with the runner's OAuth 2.0 token (api base: `https://apis.garmin.com`).
  * Ping callbacks are only followed to the configured API host: the URL comes from an unsigned body.
+ * `transport`: deadline and the Garmin circuit breaker; no retries by default (the server's jobs retry).
  */
 export class GarminClient {
   constructor(
     private readonly apiBase: string,
-    private readonly timeoutMs = 10_000,
+    private readonly transport: TransportOptions = {},
   ) {}
 
   /** The Garmin user id of a token (how push bodies name the runner). */
@@ -35,13 +36,14 @@ export class GarminClient {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.ant.fit' },
       body: fit,
-      timeoutMs: this.timeoutMs,
+      ...this.transport,
+      retries: 0, // an upload is not idempotent
     });
     const body = (await res.json()) as { workoutId: number | string };
     return String(body.workoutId);
   }
 
   private auth(token: string) {
-    return { headers: { authorization: `Bearer ${token}` }, timeoutMs: this.timeoutMs };
+    return { ...this.transport, headers: { authorization: `Bearer ${token}` } };
   }
 }

@@ -1,12 +1,9 @@
 import type { DailyNutrition, NutritionProvider } from '../nutrition/provider.ts';
-import { type ProviderFetchOptions, ProviderError, getJson } from '../provider-fetch.ts';
+import { badPayload, providerJson, type TransportOptions } from '../core/http.ts';
 import { dailyTotals } from './mapping.ts';
 import type { MfpDiaryResponse } from './payload.ts';
 
-export interface MyFitnessPalOptions extends Pick<
-  ProviderFetchOptions,
-  'fetch' | 'timeoutMs' | 'retryDelayMs'
-> {
+export interface MyFitnessPalOptions extends TransportOptions {
   baseUrl: string;
   clientId: string;
   /** The runner's MyFitnessPal user id and access token (from the partner OAuth flow). */
@@ -28,27 +25,23 @@ export class MyFitnessPalProvider implements NutritionProvider {
       dates.push(new Date(t).toISOString().slice(0, 10));
     }
     if (dates.length === 0 || dates.length > MAX_DAYS) {
-      throw new ProviderError(
-        'myfitnesspal',
-        'rejected',
-        `asks for 1 to ${MAX_DAYS} days, got ${dates.length}`,
-      );
+      // The caller's mistake, found before any request.
+      throw new RangeError(`myfitnesspal: asks for 1 to ${MAX_DAYS} days, got ${dates.length}`);
     }
+    const { baseUrl: _, clientId, userId, accessToken, ...transport } = this.options;
     const out: DailyNutrition[] = [];
     for (const date of dates) {
-      const body = await getJson<MfpDiaryResponse>(this.url(date), {
-        provider: 'myfitnesspal',
+      // Diary reads are idempotent: one retry after an outage by default.
+      const body = await providerJson<MfpDiaryResponse>('myfitnesspal', this.url(date).toString(), {
+        retries: 1,
+        ...transport,
         headers: {
-          'mfp-client-id': this.options.clientId,
-          'mfp-user-id': this.options.userId,
-          authorization: `Bearer ${this.options.accessToken}`,
+          'mfp-client-id': clientId,
+          'mfp-user-id': userId,
+          authorization: `Bearer ${accessToken}`,
         },
-        ...(this.options.fetch && { fetch: this.options.fetch }),
-        ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
-        ...(this.options.retryDelayMs !== undefined && { retryDelayMs: this.options.retryDelayMs }),
       });
-      if (!Array.isArray(body?.items))
-        throw new ProviderError('myfitnesspal', 'bad_payload', 'diary has no items');
+      if (!Array.isArray(body?.items)) throw badPayload('myfitnesspal', 'diary has no items');
       const day = dailyTotals(date, body.items);
       if (day) out.push(day);
     }

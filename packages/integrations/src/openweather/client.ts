@@ -1,12 +1,9 @@
 import type { ForecastDay, WeatherNow } from '@runningcoach/engine';
-import { type ProviderFetchOptions, ProviderError, getJson } from '../provider-fetch.ts';
+import { badPayload, providerJson, type TransportOptions } from '../core/http.ts';
 import { toForecast, toWeatherNow } from './mapping.ts';
 import type { OwmAirPollution, OwmOneCall, OwmTimeMachine } from './payload.ts';
 
-export interface OpenWeatherClientOptions extends Pick<
-  ProviderFetchOptions,
-  'fetch' | 'timeoutMs' | 'retryDelayMs'
-> {
+export interface OpenWeatherClientOptions extends TransportOptions {
   baseUrl: string;
   apiKey?: string;
 }
@@ -34,7 +31,7 @@ export class OpenWeatherClient {
       this.get<OwmAirPollution>('data/2.5/air_pollution', { lat, lon }),
     ]);
     if (!body?.current || !Array.isArray(body.daily)) {
-      throw new ProviderError('openweather', 'bad_payload', 'forecast has no current or daily part');
+      throw badPayload('openweather', 'forecast has no current or daily part');
     }
     const aqi = air?.list?.[0]?.main?.aqi;
     return {
@@ -55,19 +52,16 @@ export class OpenWeatherClient {
       units: 'metric',
     });
     const point = body?.data?.[0];
-    if (!point) throw new ProviderError('openweather', 'bad_payload', 'timemachine answer has no data');
+    if (!point) throw badPayload('openweather', 'timemachine answer has no data');
     return toWeatherNow(point);
   }
 
   private get<T>(path: string, params: Record<string, string | number>): Promise<T> {
     const url = new URL(path, this.options.baseUrl.replace(/\/*$/, '/'));
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
-    if (this.options.apiKey) url.searchParams.set('appid', this.options.apiKey);
-    return getJson<T>(url, {
-      provider: 'openweather',
-      ...(this.options.fetch && { fetch: this.options.fetch }),
-      ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
-      ...(this.options.retryDelayMs !== undefined && { retryDelayMs: this.options.retryDelayMs }),
-    });
+    const { baseUrl: _, apiKey, ...transport } = this.options;
+    if (apiKey) url.searchParams.set('appid', apiKey);
+    // Reads are idempotent: one retry after an outage by default.
+    return providerJson<T>('openweather', url.toString(), { retries: 1, ...transport });
   }
 }

@@ -1,7 +1,7 @@
 // A local OpenWeather stand-in: One Call 3.0 (`/data/3.0/onecall`, `/onecall/timemachine`) and Air
 // Pollution (`/data/2.5/air_pollution`) in their documented shapes, for 8 days from `today` (UTC), with the
 // weather of each day set by the test (`setWeather`), so heat can be put on the day a test needs.
-import { type JsonServer, startJsonServer } from '../testing-http/json-server.ts';
+import { SimServer } from '../core/simulator.ts';
 import type { OwmAirPollution, OwmCurrent, OwmDaily, OwmOneCall } from './payload.ts';
 
 export interface SimDay {
@@ -16,7 +16,7 @@ export interface SimDay {
 
 export type SimWeather = (date: string, index: number) => SimDay;
 
-export interface OpenWeatherSimulator extends JsonServer {
+export interface OpenWeatherSimulator extends SimServer {
   setWeather(weather: SimWeather): void;
   setAqi(aqi: 1 | 2 | 3 | 4 | 5): void;
 }
@@ -79,44 +79,53 @@ export async function startOpenWeatherSimulator(options: {
   let aqi: 1 | 2 | 3 | 4 | 5 = 2;
   const start = Date.parse(`${options.today}T00:00:00Z`) / 1000;
   const dateOf = (i: number) => new Date((start + i * DAY) * 1000).toISOString().slice(0, 10);
-  const server = await startJsonServer((url) => {
-    const p = url.searchParams;
-    if (options.apiKey && p.get('appid') !== options.apiKey) {
-      return {
-        status: 401,
-        body: {
-          cod: 401,
-          message: 'Invalid API key. Please see https://openweathermap.org/faq#error401 for more info.',
-        },
-      };
-    }
-    const lat = Number(p.get('lat'));
-    const lon = Number(p.get('lon'));
-    if (!p.has('lat') || !p.has('lon') || Number.isNaN(lat) || Number.isNaN(lon)) {
-      return { status: 400, body: { cod: '400', message: 'Nothing to geocode' } };
-    }
-    const base = { lat, lon, timezone: 'Etc/UTC', timezone_offset: 0 };
-    if (url.pathname === '/data/3.0/onecall') {
-      const days = Array.from({ length: 8 }, (_, i) => weather(dateOf(i), i));
-      const body: OwmOneCall = {
-        ...base,
-        current: current(start + 12 * 3600, days[0]!.day, days[0]!),
-        daily: days.map((d, i) => daily(start + i * DAY + 12 * 3600, d)),
-      };
-      return { status: 200, body };
-    }
-    if (url.pathname === '/data/3.0/onecall/timemachine') {
-      const dt = Number(p.get('dt'));
-      const i = Math.floor((dt - start) / DAY);
-      const d = weather(dateOf(i), i);
-      return { status: 200, body: { ...base, data: [current(dt, d.day, d)] } };
-    }
-    if (url.pathname === '/data/2.5/air_pollution') {
-      const components = { co: 200, no: 0, no2: 5, o3: 60, so2: 1, pm2_5: 5, pm10: 8, nh3: 1 };
-      const body: OwmAirPollution = { coord: { lon, lat }, list: [{ dt: start, main: { aqi }, components }] };
-      return { status: 200, body };
-    }
-    return { status: 404, body: { cod: '404', message: 'Internal error' } };
-  }, options.port);
-  return { ...server, setWeather: (w) => void (weather = w), setAqi: (a) => void (aqi = a) };
+  const sim = new SimServer(
+    ({ path, query: p }) => {
+      if (options.apiKey && p.get('appid') !== options.apiKey) {
+        return {
+          status: 401,
+          json: {
+            cod: 401,
+            message: 'Invalid API key. Please see https://openweathermap.org/faq#error401 for more info.',
+          },
+        };
+      }
+      const lat = Number(p.get('lat'));
+      const lon = Number(p.get('lon'));
+      if (!p.has('lat') || !p.has('lon') || Number.isNaN(lat) || Number.isNaN(lon)) {
+        return { status: 400, json: { cod: '400', message: 'Nothing to geocode' } };
+      }
+      const base = { lat, lon, timezone: 'Etc/UTC', timezone_offset: 0 };
+      if (path === '/data/3.0/onecall') {
+        const days = Array.from({ length: 8 }, (_, i) => weather(dateOf(i), i));
+        const body: OwmOneCall = {
+          ...base,
+          current: current(start + 12 * 3600, days[0]!.day, days[0]!),
+          daily: days.map((d, i) => daily(start + i * DAY + 12 * 3600, d)),
+        };
+        return { status: 200, json: body };
+      }
+      if (path === '/data/3.0/onecall/timemachine') {
+        const dt = Number(p.get('dt'));
+        const i = Math.floor((dt - start) / DAY);
+        const d = weather(dateOf(i), i);
+        return { status: 200, json: { ...base, data: [current(dt, d.day, d)] } };
+      }
+      if (path === '/data/2.5/air_pollution') {
+        const components = { co: 200, no: 0, no2: 5, o3: 60, so2: 1, pm2_5: 5, pm10: 8, nh3: 1 };
+        const body: OwmAirPollution = {
+          coord: { lon, lat },
+          list: [{ dt: start, main: { aqi }, components }],
+        };
+        return { status: 200, json: body };
+      }
+      return { status: 404, json: { cod: '404', message: 'Internal error' } };
+    },
+    { secretParams: ['appid'] },
+  );
+  await sim.listen(options.port);
+  return Object.assign(sim, {
+    setWeather: (w: SimWeather) => void (weather = w),
+    setAqi: (a: 1 | 2 | 3 | 4 | 5) => void (aqi = a),
+  });
 }

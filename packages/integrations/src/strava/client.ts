@@ -1,11 +1,14 @@
-import { providerJson } from '../core/http.ts';
+import { providerFetch, providerJson, type TransportOptions } from '../core/http.ts';
 import { STRAVA_STREAM_KEYS, type StravaActivity, type StravaStreamSet } from './types.ts';
 
-/** Strava API v3 with the runner's access token (api base: `https://www.strava.com/api/v3`). */
+/**
+ * Strava API v3 with the runner's access token (api base: `https://www.strava.com/api/v3`). `transport`:
+ * deadline and the Strava circuit breaker; no retries by default (the server's jobs retry).
+ */
 export class StravaClient {
   constructor(
     private readonly apiBase: string,
-    private readonly timeoutMs = 10_000,
+    private readonly transport: TransportOptions = {},
   ) {}
 
   activity(token: string, id: string): Promise<StravaActivity> {
@@ -21,7 +24,21 @@ export class StravaClient {
     );
   }
 
+  /** `POST /oauth/deauthorize`: Strava revokes every token of this app for the athlete (on disconnect). */
+  async deauthorize(token: string): Promise<void> {
+    const res = await providerFetch(
+      'strava',
+      `${this.apiBase.replace(/\/api\/v3\/?$/, '')}/oauth/deauthorize`,
+      {
+        ...this.auth(token),
+        method: 'POST',
+        body: new URLSearchParams({ access_token: token }),
+      },
+    );
+    await res.body?.cancel();
+  }
+
   private auth(token: string) {
-    return { headers: { authorization: `Bearer ${token}` }, timeoutMs: this.timeoutMs };
+    return { ...this.transport, headers: { authorization: `Bearer ${token}` } };
   }
 }

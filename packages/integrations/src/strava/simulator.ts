@@ -2,7 +2,8 @@ import { SimOAuth, SimServer } from '../core/simulator.ts';
 import type { StravaActivity, StravaEvent, StravaStreamSet } from './types.ts';
 
 /**
- * A local Strava: OAuth (`/oauth/token`, no PKCE: Strava uses the client secret), `GET /api/v3/activities/:id`
+ * A local Strava: OAuth (`/oauth/token`, no PKCE: Strava uses the client secret; `/oauth/deauthorize`
+ * revokes the athlete's tokens), `GET /api/v3/activities/:id`
  * and `/streams` for the owner's token only, and webhook delivery to a callback as Strava posts it.
  */
 export class StravaSimulator {
@@ -18,6 +19,13 @@ export class StravaSimulator {
         athlete: { id: Number(user), username: `athlete${user}` },
         expires_at: Math.floor(Date.now() / 1000) + this.oauth.expiresIn,
       }));
+    }
+    if (req.method === 'POST' && req.path === '/oauth/deauthorize') {
+      const token = new URLSearchParams(req.body.toString('utf8')).get('access_token') ?? '';
+      const user = this.oauth.access.get(token);
+      if (!user) return { status: 401, json: { message: 'Authorization Error', errors: [] } };
+      this.oauth.revoke(user);
+      return { status: 200, json: { access_token: token } };
     }
     const m = /^\/api\/v3\/activities\/(\d+)(\/streams)?$/.exec(req.path);
     if (req.method === 'GET' && m) {
