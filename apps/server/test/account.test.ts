@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { EXPORT_SECTIONS } from '../src/repositories/account.repository.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
-import { everyDayBody, onboard, redCheckIn, runToday, todayUtc } from './helpers/domain.ts';
+import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
 import { runnerRows, runnerTables } from './helpers/runner-rows.ts';
 import { register, useServer } from './helpers/suite.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
@@ -29,7 +29,6 @@ describe.each(BACKENDS)('account export and delete on %s', (backend) => {
     const token = reg.accessToken;
     const userId = reg.user.id;
     await onboard(s.api, token, everyDayBody());
-    await runToday(s.server.db, userId); // the red check-in adapts (and notifies about) today's run
     expect((await s.api.post('/daily-metrics', redCheckIn(), token)).status).toBe(201);
     const eaten = { json: { intakeKcal: 2400, proteinGrams: 90 }, token };
     expect((await s.api.request('PUT', `/nutrition/days/${todayUtc()}`, eaten)).status).toBe(200);

@@ -7,7 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
-import { everyDayBody, onboard, redCheckIn, runToday, todayUtc } from './helpers/domain.ts';
+import { everyDayBody, onboard, redCheckIn, todayUtc } from './helpers/domain.ts';
 import type { Client, Reply } from './helpers/http.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { apiRoutes } from './helpers/routes.ts';
@@ -249,7 +249,6 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
     if (!s.api) return; // the setup error fails each test
     const a = await register(s.api);
     const { plan } = await onboard(s.api, a.accessToken, everyDayBody());
-    await runToday(s.server.db, a.user.id); // the red check-in adapts (and notifies about) today's run
     await s.api.post('/daily-metrics', redCheckIn(), a.accessToken);
     const act = await s.api.post(
       '/activities',

@@ -5,7 +5,7 @@ import {
 } from '@runningcoach/integrations/simulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
-import { addDays, everyDayBody, onboard, runToday, todayUtc } from './helpers/domain.ts';
+import { addDays, everyDayBody, onboard, todayUtc } from './helpers/domain.ts';
 import { register, useServer } from './helpers/suite.ts';
 
 const HOT = { morn: 28, day: 34, eve: 31, night: 26, dewPoint: 22, humidity: 50 };
@@ -27,7 +27,6 @@ describe.each(BACKENDS)('weather-aware coaching over HTTP on %s', (backend) => {
     const runner = await register(s.api);
     token = runner.accessToken;
     await onboard(s.api, token, everyDayBody());
-    await runToday(s.server.db, runner.user.id);
     const week = addDays(todayUtc(), 6);
     const { workouts } = (await s.api.get('/plan/current', token)).body;
     firstHard = (workouts as { id: string; date: string; type: string }[]).find(
@@ -140,7 +139,6 @@ describe('weather while OpenWeather is down, forecasts not cached (WEATHER_CACHE
   it("the place's last forecast stands in, marked stale, for the forecast and the dashboard note", async () => {
     const runner = await register(s.api);
     await onboard(s.api, runner.accessToken, everyDayBody());
-    await runToday(s.server.db, runner.user.id);
     await s.api.patch('/me', { settings: { location: { lat: 38.72, lon: -9.14 } } }, runner.accessToken);
     owm.setWeather(() => HOT);
     const fresh = await s.api.get('/weather/forecast?lat=38.72&lon=-9.14', runner.accessToken);

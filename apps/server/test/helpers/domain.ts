@@ -68,25 +68,6 @@ export function everyDayBody(today = todayUtc()) {
 }
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/**
- * Today gets a run: a plan can start on a day without one (the engine's first week), which would leave a
- * test about today's run nothing to look at. The plan's next run is moved to today (as the superuser).
- */
-export async function runToday(db: Db, userId: string, today = todayUtc()): Promise<void> {
-  const runs = sql`('easy', 'long', 'threshold', 'intervals', 'marathon_pace', 'recovery')`;
-  const [has] = await queryRows(
-    db,
-    sql`select 1 from scheduled_workouts where user_id = ${userId} and date = ${today} and type in ${runs}`,
-  );
-  if (has) return;
-  await db.execute(sql`delete from scheduled_workouts where user_id = ${userId} and date = ${today}`);
-  await db.execute(
-    sql`update scheduled_workouts set date = ${today} where id = (
-          select id from scheduled_workouts where user_id = ${userId} and date > ${today}
-          and type in ${runs} order by date limit 1)`,
-  );
-}
-
 /** A morning that can only be red: short sleep, very sore, stressed, resting HR far above baseline. */
 export const redCheckIn = (date = todayUtc()) => ({
   date,
