@@ -23,7 +23,10 @@ export async function signUp(page: Page, base: string, email: string): Promise<v
   await page.waitForURL('**/onboarding');
 }
 
-/** The wizard with every day available, so today has a run whatever the weekday. */
+/**
+ * The wizard with every day available and today as the long-run day, so today has a run whatever the weekday
+ * (the engine drops easy days from a short first week, never the long run).
+ */
 export async function onboard(page: Page, shoot?: (name: string) => Promise<void>): Promise<void> {
   await page.getByLabel('Resting heart rate (optional)').fill('52');
   await page.getByLabel('Max heart rate (optional)').fill('188');
@@ -34,6 +37,10 @@ export async function onboard(page: Page, shoot?: (name: string) => Promise<void
   await page.getByLabel('Its finish time (optional)').fill('48:30');
   await page.getByRole('button', { name: 'Continue' }).click();
   for (const day of ['Mon', 'Wed', 'Fri']) await page.getByLabel(`Run on ${day}`).check({ force: true });
+  const weekday = await page.evaluate(
+    () => ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date().getDay()]!,
+  );
+  await page.getByLabel('Long run day').selectOption(weekday);
   await page.getByRole('button', { name: 'Build my plan' }).click();
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByTestId('workout').waitFor({ timeout: 30_000 });
