@@ -107,6 +107,8 @@ try {
       '< 300 ms',
       analyticsMed < 300,
     ],
+    // The first visit is the one a runner waits for (the median of five hides it).
+    ['Analytics first visit', `${analyticsMs[0]!.toFixed(0)} ms`, '< 300 ms', analyticsMs[0]! < 300],
     ['initial JS (gzip)', `${(size.js / 1024).toFixed(1)} KB`, '< 250 KB', size.js < 250 * 1024],
   ] as const;
   console.log(
