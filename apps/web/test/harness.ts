@@ -12,6 +12,7 @@ import {
   type TestServer,
 } from '../../server/test/helpers/backends.ts';
 import { deleteKeys, randomPrefix, TEST_REDIS_URL } from '../../server/src/queue/test-helpers.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(WEB_DIR, 'dist');
@@ -127,4 +128,18 @@ export async function api<T>(base: string, path: string, token?: string, body?: 
 export async function login(base: string, email: string, password: string): Promise<string> {
   return (await api<{ accessToken: string }>(base, '/auth/login', undefined, { email, password }))
     .accessToken;
+}
+
+/** A describe block's real server (on `backend`) and Chromium, started before its tests and closed after. */
+export function useWebSuite(backend: BackendName): { readonly web: WebServer; readonly browser: Browser } {
+  const suite = {} as { web: WebServer; browser: Browser };
+  beforeAll(async () => {
+    ensureBuilt();
+    [suite.web, suite.browser] = await Promise.all([startWebServer(backend), launchChromium()]);
+  }, 240_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.web?.close();
+  });
+  return suite;
 }

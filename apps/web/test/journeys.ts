@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { newContext } from './harness.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const uniqueEmail = () => `web-${randomUUID().slice(0, 8)}@example.com`;
@@ -24,10 +25,15 @@ export async function signUp(page: Page, base: string, email: string): Promise<v
 }
 
 /**
- * The wizard with every day available and today as the long-run day, so today has a run whatever the weekday
- * (the engine drops easy days from a short first week, never the long run).
+ * The wizard with every day available (or, with `everyDay: false`, its default days and today) and today as
+ * the long-run day, so today has a run whatever the weekday (the engine drops easy days from a short first
+ * week, never the long run).
  */
-export async function onboard(page: Page, shoot?: (name: string) => Promise<void>): Promise<void> {
+export async function onboard(
+  page: Page,
+  shoot?: (name: string) => Promise<void>,
+  { everyDay = true } = {},
+): Promise<void> {
   await page.getByLabel('Resting heart rate (optional)').fill('52');
   await page.getByLabel('Max heart rate (optional)').fill('188');
   await shoot?.('onboarding');
@@ -36,11 +42,12 @@ export async function onboard(page: Page, shoot?: (name: string) => Promise<void
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Its finish time (optional)').fill('48:30');
   await page.getByRole('button', { name: 'Continue' }).click();
-  for (const day of ['Mon', 'Wed', 'Fri']) await page.getByLabel(`Run on ${day}`).check({ force: true });
-  const weekday = await page.evaluate(
-    () => ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date().getDay()]!,
+  const today = await page.evaluate(
+    () => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date().getDay()]!,
   );
-  await page.getByLabel('Long run day').selectOption(weekday);
+  for (const day of everyDay ? ['Mon', 'Wed', 'Fri', today] : [today])
+    await page.getByLabel(`Run on ${day}`).check({ force: true });
+  await page.getByLabel('Long run day').selectOption(today.toLowerCase());
   await page.getByRole('button', { name: 'Build my plan' }).click();
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByTestId('workout').waitFor({ timeout: 30_000 });
@@ -104,4 +111,24 @@ export function expectDefined<T>(v: T | undefined | null): T {
   expect(v).toBeDefined();
   expect(v).not.toBeNull();
   return v as T;
+}
+
+/** A runner just through sign-up and onboarding, synced, in a context of their own. */
+export async function newRunner(
+  browser: Browser,
+  base: string,
+  opts: { everyDay?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await newContext(browser);
+  const page = await openContextPage(context);
+  const email = uniqueEmail();
+  await signUp(page, base, email);
+  await onboard(page, undefined, opts);
+  await waitSynced(page);
+  return { context, page, email };
+}
+
+export async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.waitForURL('**/settings');
 }
