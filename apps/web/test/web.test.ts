@@ -81,6 +81,8 @@ describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
       await page.getByTestId('load-figures').waitFor({ timeout: 20_000 });
       const fitness = await page.getByTestId('load-figures').innerText();
       expect(fitness).toMatch(/Fatigue \(acute\)\s*\n?\s*[1-9]/);
+      // One day of history: fitness can only mirror fatigue yet, and the screen says so.
+      expect(await page.getByTestId('building-history').innerText()).toMatch(/day 1 of 42/);
       if (shots) await screenshot(page, 'analytics');
 
       // The server has the check-in (its own readiness: red) and the run.

@@ -9,6 +9,7 @@ export function ChartCard({
   note,
   className,
   height = 'h-60',
+  empty,
   children,
 }: {
   title: ReactNode;
@@ -16,6 +17,8 @@ export function ChartCard({
   className?: string;
   /** A Tailwind height class. */
   height?: string;
+  /** Why there is nothing to draw yet: shown instead of an empty chart. */
+  empty?: ReactNode;
   children: ReactElement;
 }) {
   return (
@@ -23,7 +26,13 @@ export function ChartCard({
       <CardTitle>{title}</CardTitle>
       {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
       <div className={cn('mt-3', height)}>
-        <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>{children}</ResponsiveContainer>
+        {empty ? (
+          <p className="flex h-full items-center justify-center rounded-xl bg-slate-50 px-6 text-center text-sm text-slate-500">
+            {empty}
+          </p>
+        ) : (
+          <ResponsiveContainer initialDimension={{ width: 600, height: 240 }}>{children}</ResponsiveContainer>
+        )}
       </div>
     </Card>
   );

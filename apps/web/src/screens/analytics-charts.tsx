@@ -85,6 +85,10 @@ export function AcwrChart({ rows }: { rows: LoadRow[] }) {
     <ChartCard
       title="Acute:chronic workload ratio"
       note="Green band 0.8–1.3 is the sweet spot; above 1.5 the plan eases off. A guardrail, not an injury prediction."
+      empty={
+        rows.every((r) => r.acwr == null) &&
+        'The ratio appears after three weeks of training: until then there is no chronic load to compare with.'
+      }
     >
       <LineChart data={rows} margin={margin}>
         {grid}
@@ -105,6 +109,9 @@ export function MonotonyChart({ rows }: { rows: LoadRow[] }) {
     <ChartCard
       title="Training monotony"
       note="Foster’s 7-day mean ÷ SD. Above 2.0 the weeks are too samey — vary hard and easy."
+      empty={
+        rows.every((r) => r.monotony == null) && 'Monotony appears after your first seven days of training.'
+      }
     >
       <LineChart data={rows} margin={margin}>
         {grid}

@@ -59,9 +59,17 @@ export default function AnalyticsScreen() {
       {building && <BuildingHistory days={history} />}
       {last && (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="load-figures">
-          <Figure label="Fitness (chronic)" value={last.chronic.toFixed(0)} />
+          <Figure
+            label="Fitness (chronic)"
+            value={last.chronic.toFixed(0)}
+            hint={building ? 'still building' : undefined}
+          />
           <Figure label="Fatigue (acute)" value={last.acute.toFixed(0)} />
-          <Figure label="Form (TSB)" value={last.tsb.toFixed(0)} />
+          <Figure
+            label="Form (TSB)"
+            value={last.tsb.toFixed(0)}
+            hint={building ? 'still building' : undefined}
+          />
           <Figure
             label="ACWR"
             value={last.acwr != null ? last.acwr.toFixed(2) : '—'}
@@ -135,11 +143,24 @@ function RangePicker({ days, onChange }: { days: number; onChange(days: number):
   );
 }
 
-function Figure({ label, value, tone }: { label: string; value: string; tone?: string }) {
+function Figure({
+  label,
+  value,
+  tone,
+  hint,
+}: {
+  label: string;
+  value: string;
+  tone?: string;
+  hint?: string;
+}) {
   return (
     <div className="rounded-2xl border border-slate-200 bg-white p-4">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className={cn('mt-1 text-2xl font-bold text-slate-900', tone)}>{value}</dd>
+      <dd className={cn('mt-1 text-2xl font-bold text-slate-900', tone)}>
+        {value}
+        {hint && <span className="ml-2 text-xs font-medium text-sky-700">{hint}</span>}
+      </dd>
     </div>
   );
 }

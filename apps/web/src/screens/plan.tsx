@@ -201,7 +201,7 @@ function PlanRow({
 }) {
   const [moving, setMoving] = useState(false);
   const workout = toWorkout(w);
-  const future = w.date >= today && w.state === 'planned' && w.type !== 'rest';
+  const future = !done && w.date >= today && w.state === 'planned' && w.type !== 'rest';
   const state = done
     ? 'done'
     : w.state === 'skipped'
