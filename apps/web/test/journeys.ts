@@ -89,6 +89,8 @@ export async function logWorkout(
   await form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }).check({ force: true });
   await form.getByLabel('Notes').fill(w.notes);
   await form.getByRole('button', { name: 'Save workout' }).click();
+  // Saved (and counted as pending) when the form closes: a waitSynced after this waits for the push.
+  await form.waitFor({ state: 'detached' });
 }
 
 /** The activities this device holds, as the list shows them. */

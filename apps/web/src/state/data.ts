@@ -108,8 +108,9 @@ export const useData = create<DataState>((set, get) => ({
   async write(fn, opts = {}) {
     if (!current) throw new Error('not signed in');
     await current.store.transaction(fn);
-    await get().reload();
+    // Counted as pending before the screens show it: the indicator never says synced over an unsent change.
     await current.engine.localChanged();
+    await get().reload();
     void current.engine.sync(opts.trigger ?? 'local').catch(() => undefined);
   },
   async syncNow() {
