@@ -4,7 +4,6 @@ import {
   BarChart,
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   LineChart,
   ReferenceArea,
@@ -19,9 +18,10 @@ import { formatDay } from '../lib/dates.ts';
 import type { Units } from '../lib/units.ts';
 
 const axis = { fontSize: 11, fill: '#64748b' };
+const [FITNESS, FATIGUE, FORM] = ['#0ea5e9', '#f43f5e', '#10b981'];
+const [EASY, MODERATE, HARD] = ['#10b981', '#f59e0b', '#ef4444'];
 const grid = <CartesianGrid stroke="#e2e8f0" vertical={false} />;
 const margin = { left: -12, right: 8 };
-const legend = <Legend wrapperStyle={{ fontSize: 12 }} />;
 const line = { type: 'monotone', dot: false, strokeWidth: 2, isAnimationActive: false } as const;
 const bar = { isAnimationActive: false } as const;
 
@@ -42,24 +42,32 @@ const weekTooltip = <Tooltip labelFormatter={(d) => `Week of ${formatDay(String(
 
 export function FitnessChart({ rows }: { rows: LoadRow[] }) {
   return (
-    <ChartCard title="Fitness, fatigue and form" className="lg:col-span-2" height="h-72">
+    <ChartCard
+      title="Fitness, fatigue and form"
+      className="lg:col-span-2"
+      height="h-64"
+      legend={[
+        { name: 'Fitness', color: FITNESS },
+        { name: 'Fatigue', color: FATIGUE },
+        { name: 'Form (TSB)', color: FORM },
+      ]}
+    >
       <ComposedChart data={rows} margin={margin}>
         {grid}
         {dateAxis('date', rows.length)}
         <YAxis tick={axis} />
         {dayTooltip}
-        {legend}
         <Area
           type="monotone"
           dataKey="form"
           name="Form (TSB)"
           fill="#a7f3d0"
-          stroke="#10b981"
+          stroke={FORM}
           fillOpacity={0.35}
           isAnimationActive={false}
         />
-        <Line {...line} dataKey="fitness" name="Fitness" stroke="#0ea5e9" />
-        <Line {...line} dataKey="fatigue" name="Fatigue" stroke="#f43f5e" />
+        <Line {...line} dataKey="fitness" name="Fitness" stroke={FITNESS} />
+        <Line {...line} dataKey="fatigue" name="Fatigue" stroke={FATIGUE} />
       </ComposedChart>
     </ChartCard>
   );
@@ -141,16 +149,22 @@ export function VolumeChart({ weeks, units }: { weeks: WeekRow[]; units: Units }
 
 export function IntensityChart({ weeks }: { weeks: WeekRow[] }) {
   return (
-    <ChartCard title="Intensity distribution (minutes)">
+    <ChartCard
+      title="Intensity distribution (minutes)"
+      legend={[
+        { name: 'Easy (RPE ≤4)', color: EASY },
+        { name: 'Moderate (5–6)', color: MODERATE },
+        { name: 'Hard (≥7)', color: HARD },
+      ]}
+    >
       <BarChart data={weeks} margin={margin}>
         {grid}
         {dateAxis('week', weeks.length)}
         <YAxis tick={axis} />
         {weekTooltip}
-        {legend}
-        <Bar {...bar} dataKey="easy" name="Easy (RPE ≤4)" stackId="i" fill="#10b981" />
-        <Bar {...bar} dataKey="moderate" name="Moderate (5–6)" stackId="i" fill="#f59e0b" />
-        <Bar {...bar} dataKey="hard" name="Hard (≥7)" stackId="i" fill="#ef4444" />
+        <Bar {...bar} dataKey="easy" name="Easy (RPE ≤4)" stackId="i" fill={EASY} />
+        <Bar {...bar} dataKey="moderate" name="Moderate (5–6)" stackId="i" fill={MODERATE} />
+        <Bar {...bar} dataKey="hard" name="Hard (≥7)" stackId="i" fill={HARD} />
       </BarChart>
     </ChartCard>
   );
