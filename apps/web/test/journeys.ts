@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newContext } from './harness.ts';
 
@@ -61,6 +61,15 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.waitForURL((u) => u.pathname === '/');
 }
 
+/**
+ * Picks a scale's visually hidden radio by a click event on it: a forced click goes to its coordinates, which a
+ * sync landing meanwhile (a list above growing) can move.
+ */
+async function choose(radio: Locator): Promise<void> {
+  await radio.dispatchEvent('click');
+  expect(await radio.isChecked()).toBe(true);
+}
+
 export async function checkIn(page: Page, values: Record<string, string | number>): Promise<void> {
   await page
     .getByRole('link', { name: /check-in/i })
@@ -68,7 +77,7 @@ export async function checkIn(page: Page, values: Record<string, string | number
     .click();
   await page.waitForURL('**/checkin');
   for (const [label, v] of Object.entries(values)) {
-    if (typeof v === 'number') await page.getByLabel(`${label} ${v}`, { exact: true }).check({ force: true });
+    if (typeof v === 'number') await choose(page.getByLabel(`${label} ${v}`, { exact: true }));
     else await page.getByLabel(label).fill(v);
   }
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -85,8 +94,8 @@ export async function logWorkout(
   if (w.type) await form.getByLabel('Activity').selectOption(w.type);
   await form.getByLabel('Duration (min)').fill(w.minutes);
   await form.getByLabel(/Distance/).fill(w.distance);
-  await form.getByLabel(`Effort (RPE) ${w.rpe}`, { exact: true }).check({ force: true });
-  await form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }).check({ force: true });
+  await choose(form.getByLabel(`Effort (RPE) ${w.rpe}`, { exact: true }));
+  await choose(form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }));
   await form.getByLabel('Notes').fill(w.notes);
   await form.getByRole('button', { name: 'Save workout' }).click();
   // Saved (and counted as pending) when the form closes: a waitSynced after this waits for the push.
