@@ -1,5 +1,5 @@
 import type { Reason } from '@runningcoach/contracts';
-import type { LocalRecord, SyncEngine, SyncStatus } from '@runningcoach/sync';
+import type { LocalRecord, LocalStore, SyncEngine, SyncStatus } from '@runningcoach/sync';
 import { create } from 'zustand';
 import type { ActivityRec, AlertRec, MetricsRec, PlanRec, SettingsRec, WorkoutRec } from '../lib/records.ts';
 import { REVISIONS_KEY, type RevisedStore, type Revisions } from './revisions.ts';
@@ -84,7 +84,7 @@ const READERS = {
  * read. Unchanged tables are left out, so their arrays (and what the screens derived from them) stay as they are.
  */
 export async function readSnapshot(
-  store: RevisedStore,
+  store: RevisedStore<LocalStore>,
   seen?: Revisions,
 ): Promise<{ snapshot: Partial<Snapshot>; revisions: Revisions }> {
   return store.transaction(async (tx) => {
@@ -178,7 +178,7 @@ export function startRunner(userId: string): void {
     close: () => {
       engine.stop();
       for (const c of cleanups) c();
-      store.close();
+      store.inner.close();
     },
   };
   useData.setState({ ...EMPTY, loaded: false, online: navigator.onLine });
@@ -198,6 +198,6 @@ export function stopRunner(): void {
 export async function destroyRunnerData(): Promise<void> {
   const c = current;
   stopRunner();
-  if (c) await c.store.destroy();
+  if (c) await c.store.inner.destroy();
   useData.setState({ ...EMPTY, loaded: false });
 }

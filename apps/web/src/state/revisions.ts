@@ -10,8 +10,8 @@ export const REVISIONS_KEY = 'web.revisions';
  * re-read a table only when its counter moved: a sync cycle that brought nothing (or failed offline) reads
  * one meta key instead of all 10,000 records, and untouched tables keep their arrays (and derived series).
  */
-export class RevisedStore implements LocalStore {
-  constructor(readonly inner: DexieStore) {}
+export class RevisedStore<S extends LocalStore = DexieStore> implements LocalStore {
+  constructor(readonly inner: S) {}
 
   get tables(): readonly string[] {
     return this.inner.tables;
@@ -32,13 +32,5 @@ export class RevisedStore implements LocalStore {
       }
       return result;
     });
-  }
-
-  close(): void {
-    this.inner.close();
-  }
-
-  destroy(): Promise<void> {
-    return this.inner.destroy();
   }
 }
