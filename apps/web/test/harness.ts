@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +36,29 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** `vite build` once, and only when the sources are newer than the last build. */
+/** The built app's entry script. */
+function entryScript(): string | null {
+  const src = /src="(\/assets\/index-[^"]+\.js)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
+  return src ? readFileSync(join(DIST, src), 'utf8') : null;
+}
+
+/**
+ * `vite build` once, and only when the sources are newer than the last build or the last build was React's
+ * development one. Always a production build: under vitest NODE_ENV is 'test', which Vite would follow.
+ */
 export function ensureBuilt(): void {
   const index = join(DIST, 'index.html');
   const sources = Math.max(
     newestMtime(join(WEB_DIR, 'src')),
     statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+  const fresh = existsSync(index) && statSync(index).mtimeMs > sources;
+  if (fresh && !entryScript()?.includes('jsxDEV')) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export function launchChromium(): Promise<Browser> {
