@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { AppShell } from './components/app-shell.tsx';
+import { preloadable } from './lib/preloadable.tsx';
 import { navigate, useRoute } from './lib/router.tsx';
 import { activePlan } from './state/actions.ts';
 import { startRunner, stopRunner, useData } from './state/data.ts';
@@ -12,16 +13,22 @@ import { TodayScreen } from './screens/today.tsx';
 import { ActivitiesScreen } from './screens/activities.tsx';
 import { SettingsScreen } from './screens/settings.tsx';
 
-// Recharts lives only in these chunks: the first screen loads without it.
-const AnalyticsScreen = lazy(() => import('./screens/analytics.tsx'));
-const ActivityDetailScreen = lazy(() => import('./screens/activity-detail.tsx'));
-
 function Loading() {
   return (
     <div className="flex items-center justify-center py-20 text-sm text-slate-500" role="status">
       Loading…
     </div>
   );
+}
+
+// Recharts lives only in these chunks: the first screen loads without it.
+const AnalyticsScreen = preloadable(() => import('./screens/analytics.tsx'), <Loading />);
+const ActivityDetailScreen = preloadable(() => import('./screens/activity-detail.tsx'), <Loading />);
+
+/** Once the first screen is drawn, the chart chunks load and compile while the main thread is idle. */
+function prefetchChartScreens(): void {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+  idle(() => void Promise.all([AnalyticsScreen.preload(), ActivityDetailScreen.preload()]).catch(() => {}));
 }
 
 export function App() {
@@ -35,6 +42,10 @@ export function App() {
     if (session) startRunner(session.userId);
     else stopRunner();
   }, [session]);
+
+  useEffect(() => {
+    if (loaded) prefetchChartScreens();
+  }, [loaded]);
 
   // Signed out: the auth screens; signed in but never onboarded (the first sync brought no plan): the wizard.
   useEffect(() => {
@@ -55,9 +66,5 @@ export function App() {
   else if (path === '/activities') screen = <ActivitiesScreen />;
   else if (path === '/settings') screen = <SettingsScreen />;
   else screen = <TodayScreen />;
-  return (
-    <AppShell>
-      <Suspense fallback={<Loading />}>{screen}</Suspense>
-    </AppShell>
-  );
+  return <AppShell>{screen}</AppShell>;
 }

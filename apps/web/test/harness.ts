@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import {
   type TestServer,
 } from '../../server/test/helpers/backends.ts';
 import { deleteKeys, randomPrefix, TEST_REDIS_URL } from '../../server/src/queue/test-helpers.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(WEB_DIR, 'dist');
@@ -35,15 +36,29 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** `vite build` once, and only when the sources are newer than the last build. */
+/** The built app's entry script. */
+function entryScript(): string | null {
+  const src = /src="(\/assets\/index-[^"]+\.js)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
+  return src ? readFileSync(join(DIST, src), 'utf8') : null;
+}
+
+/**
+ * `vite build` once, and only when the sources are newer than the last build or the last build was React's
+ * development one. Always a production build: under vitest NODE_ENV is 'test', which Vite would follow.
+ */
 export function ensureBuilt(): void {
   const index = join(DIST, 'index.html');
   const sources = Math.max(
     newestMtime(join(WEB_DIR, 'src')),
     statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+  const fresh = existsSync(index) && statSync(index).mtimeMs > sources;
+  if (fresh && !entryScript()?.includes('jsxDEV')) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -127,4 +142,18 @@ export async function api<T>(base: string, path: string, token?: string, body?: 
 export async function login(base: string, email: string, password: string): Promise<string> {
   return (await api<{ accessToken: string }>(base, '/auth/login', undefined, { email, password }))
     .accessToken;
+}
+
+/** A describe block's real server (on `backend`) and Chromium, started before its tests and closed after. */
+export function useWebSuite(backend: BackendName): { readonly web: WebServer; readonly browser: Browser } {
+  const suite = {} as { web: WebServer; browser: Browser };
+  beforeAll(async () => {
+    ensureBuilt();
+    [suite.web, suite.browser] = await Promise.all([startWebServer(backend), launchChromium()]);
+  }, 240_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.web?.close();
+  });
+  return suite;
 }

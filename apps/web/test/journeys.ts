@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { newContext } from './harness.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const uniqueEmail = () => `web-${randomUUID().slice(0, 8)}@example.com`;
@@ -23,8 +24,16 @@ export async function signUp(page: Page, base: string, email: string): Promise<v
   await page.waitForURL('**/onboarding');
 }
 
-/** The wizard with every day available, so today has a run whatever the weekday. */
-export async function onboard(page: Page, shoot?: (name: string) => Promise<void>): Promise<void> {
+/**
+ * The wizard with every day available (or, with `everyDay: false`, its default days and today) and today as
+ * the long-run day, so today has a run whatever the weekday (the engine drops easy days from a short first
+ * week, never the long run).
+ */
+export async function onboard(
+  page: Page,
+  shoot?: (name: string) => Promise<void>,
+  { everyDay = true } = {},
+): Promise<void> {
   await page.getByLabel('Resting heart rate (optional)').fill('52');
   await page.getByLabel('Max heart rate (optional)').fill('188');
   await shoot?.('onboarding');
@@ -33,7 +42,12 @@ export async function onboard(page: Page, shoot?: (name: string) => Promise<void
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Its finish time (optional)').fill('48:30');
   await page.getByRole('button', { name: 'Continue' }).click();
-  for (const day of ['Mon', 'Wed', 'Fri']) await page.getByLabel(`Run on ${day}`).check({ force: true });
+  const today = await page.evaluate(
+    () => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date().getDay()]!,
+  );
+  for (const day of everyDay ? ['Mon', 'Wed', 'Fri', today] : [today])
+    await page.getByLabel(`Run on ${day}`).check({ force: true });
+  await page.getByLabel('Long run day').selectOption(today.toLowerCase());
   await page.getByRole('button', { name: 'Build my plan' }).click();
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByTestId('workout').waitFor({ timeout: 30_000 });
@@ -47,6 +61,15 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.waitForURL((u) => u.pathname === '/');
 }
 
+/**
+ * Picks a scale's visually hidden radio by a click event on it: a forced click goes to its coordinates, which a
+ * sync landing meanwhile (a list above growing) can move.
+ */
+async function choose(radio: Locator): Promise<void> {
+  await radio.dispatchEvent('click');
+  expect(await radio.isChecked()).toBe(true);
+}
+
 export async function checkIn(page: Page, values: Record<string, string | number>): Promise<void> {
   await page
     .getByRole('link', { name: /check-in/i })
@@ -54,7 +77,7 @@ export async function checkIn(page: Page, values: Record<string, string | number
     .click();
   await page.waitForURL('**/checkin');
   for (const [label, v] of Object.entries(values)) {
-    if (typeof v === 'number') await page.getByLabel(`${label} ${v}`, { exact: true }).check({ force: true });
+    if (typeof v === 'number') await choose(page.getByLabel(`${label} ${v}`, { exact: true }));
     else await page.getByLabel(label).fill(v);
   }
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -71,10 +94,12 @@ export async function logWorkout(
   if (w.type) await form.getByLabel('Activity').selectOption(w.type);
   await form.getByLabel('Duration (min)').fill(w.minutes);
   await form.getByLabel(/Distance/).fill(w.distance);
-  await form.getByLabel(`Effort (RPE) ${w.rpe}`, { exact: true }).check({ force: true });
-  await form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }).check({ force: true });
+  await choose(form.getByLabel(`Effort (RPE) ${w.rpe}`, { exact: true }));
+  await choose(form.getByLabel(`How did it feel? ${w.feeling}`, { exact: true }));
   await form.getByLabel('Notes').fill(w.notes);
   await form.getByRole('button', { name: 'Save workout' }).click();
+  // Saved (and counted as pending) when the form closes: a waitSynced after this waits for the push.
+  await form.waitFor({ state: 'detached' });
 }
 
 /** The activities this device holds, as the list shows them. */
@@ -97,4 +122,24 @@ export function expectDefined<T>(v: T | undefined | null): T {
   expect(v).toBeDefined();
   expect(v).not.toBeNull();
   return v as T;
+}
+
+/** A runner just through sign-up and onboarding, synced, in a context of their own. */
+export async function newRunner(
+  browser: Browser,
+  base: string,
+  opts: { everyDay?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await newContext(browser);
+  const page = await openContextPage(context);
+  const email = uniqueEmail();
+  await signUp(page, base, email);
+  await onboard(page, undefined, opts);
+  await waitSynced(page);
+  return { context, page, email };
+}
+
+export async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.waitForURL('**/settings');
 }

@@ -1,16 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBackend } from '../../server/test/helpers/backends.ts';
-import {
-  api,
-  ensureBuilt,
-  launchChromium,
-  login,
-  newContext,
-  screenshot,
-  startWebServer,
-  type WebServer,
-} from './harness.ts';
+import { api, login, newContext, screenshot, useWebSuite } from './harness.ts';
 import {
   activityCount,
   checkIn,
@@ -45,29 +35,19 @@ const RED_MORNING = {
 
 /** Issue 5, acceptance 1: the journeys in a real Chromium against the real server (PostgreSQL with Redis). */
 describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
-  let web: WebServer;
-  let browser: Browser;
+  const s = useWebSuite(backend);
   const email = uniqueEmail();
   const shots = backend === 'pglite';
-
-  beforeAll(async () => {
-    ensureBuilt();
-    [web, browser] = await Promise.all([startWebServer(backend), launchChromium()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it.skipIf(skipBackend(backend))(
     "new runner: sign up, onboarding, plan, a red check-in changes today's workout, log, analytics",
     async () => {
-      const context = await newContext(browser);
+      const context = await newContext(s.browser);
       const page = await openContextPage(context);
-      await page.goto(web.url + '/');
+      await page.goto(s.web.url + '/');
       await page.waitForURL('**/signin');
       if (shots) await screenshot(page, 'signin');
-      await signUp(page, web.url, email);
+      await signUp(page, s.web.url, email);
       await onboard(page, shots ? (n) => screenshot(page, n) : undefined);
       await waitSynced(page);
       const before = await page.getByTestId('workout').getAttribute('data-type');
@@ -101,18 +81,20 @@ describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
       await page.getByTestId('load-figures').waitFor({ timeout: 20_000 });
       const fitness = await page.getByTestId('load-figures').innerText();
       expect(fitness).toMatch(/Fatigue \(acute\)\s*\n?\s*[1-9]/);
+      // One day of history: fitness can only mirror fatigue yet, and the screen says so.
+      expect(await page.getByTestId('building-history').innerText()).toMatch(/day 1 of 42/);
       if (shots) await screenshot(page, 'analytics');
 
       // The server has the check-in (its own readiness: red) and the run.
-      const token = await login(web.url, email, PASSWORD);
+      const token = await login(s.web.url, email, PASSWORD);
       const acts = await api<{ activities: ServerActivity[] } | ServerActivity[]>(
-        web.url,
+        s.web.url,
         '/activities',
         token,
       );
       const list = Array.isArray(acts) ? acts : acts.activities;
       expect(list.map((a) => a.notes)).toContain('easy shakeout');
-      const today = await api<{ readiness: { color: string } | null }>(web.url, '/dashboard/today', token);
+      const today = await api<{ readiness: { color: string } | null }>(s.web.url, '/dashboard/today', token);
       expect(today.readiness?.color).toBe('red');
 
       if (shots) {
@@ -141,9 +123,9 @@ describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
   it.skipIf(skipBackend(backend))(
     'offline: reload with no network, log a workout and a check-in, back online, the server and a second device get them',
     async () => {
-      const context = await newContext(browser);
+      const context = await newContext(s.browser);
       const page = await openContextPage(context);
-      await signIn(page, web.url, email);
+      await signIn(page, s.web.url, email);
       await waitSynced(page);
       // The service worker controls the page once it has activated (first visit).
       await page.waitForFunction('navigator.serviceWorker?.controller != null', null, {
@@ -168,20 +150,20 @@ describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
 
       await context.setOffline(false);
       await waitSynced(page, 60_000);
-      const token = await login(web.url, email, PASSWORD);
+      const token = await login(s.web.url, email, PASSWORD);
       const acts = await api<{ activities: ServerActivity[] } | ServerActivity[]>(
-        web.url,
+        s.web.url,
         '/activities',
         token,
       );
       const list = Array.isArray(acts) ? acts : acts.activities;
       expect(list.map((a) => a.notes).sort()).toEqual(['easy shakeout', 'offline spin']);
-      const dash = await api<{ readiness: { color: string } | null }>(web.url, '/dashboard/today', token);
+      const dash = await api<{ readiness: { color: string } | null }>(s.web.url, '/dashboard/today', token);
       expect(dash.readiness?.color).not.toBe('red');
 
-      const other = await newContext(browser);
+      const other = await newContext(s.browser);
       const second = await openContextPage(other);
-      await signIn(second, web.url, email);
+      await signIn(second, s.web.url, email);
       await waitSynced(second);
       expect(await activityCount(second)).toBe(2);
       await expect.poll(() => second.getByText('offline spin').count()).toBe(0); // notes live on the detail page
@@ -195,10 +177,10 @@ describe.each(['pglite', 'postgres'] as const)('web app on %s', (backend) => {
   it.skipIf(skipBackend(backend))(
     'two devices editing the same runner converge',
     async () => {
-      const [ca, cb] = await Promise.all([newContext(browser), newContext(browser)]);
+      const [ca, cb] = await Promise.all([newContext(s.browser), newContext(s.browser)]);
       const [a, b] = await Promise.all([openContextPage(ca), openContextPage(cb)]);
-      await signIn(a, web.url, email);
-      await signIn(b, web.url, email);
+      await signIn(a, s.web.url, email);
+      await signIn(b, s.web.url, email);
       await Promise.all([waitSynced(a), waitSynced(b)]);
       await logWorkout(a, {
         type: 'walk',

@@ -63,6 +63,17 @@ describe.each(stores)('%s', (_name, open) => {
     expect(await store.transaction((tx) => tx.changed('t'))).toHaveLength(2);
   });
 
+  it('lists the stored records with local changes, whatever their status, and no synced one', async () => {
+    const store = open(['t']);
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 50; i++) await tx.put('t', { id: `s${i}`, _status: 'synced', _changed: '' });
+      for (const status of ['created', 'updated', 'deleted'] as const)
+        await tx.put('t', { id: status, _status: status, _changed: '' });
+    });
+    const changed = await store.transaction((tx) => tx.changed('t'));
+    expect(changed.map((r) => r.id).sort()).toEqual(['created', 'deleted', 'updated']);
+  });
+
   it('runs transactions one at a time', async () => {
     const store = open(['t']);
     const order: string[] = [];

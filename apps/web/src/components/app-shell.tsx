@@ -25,9 +25,44 @@ export function Logo({ className }: { className?: string }) {
   );
 }
 
+const NAV_STYLE = {
+  sidebar: {
+    nav: 'flex flex-col gap-1',
+    link: 'flex items-center gap-3 rounded-xl px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100',
+    current: 'bg-slate-900 text-white hover:bg-slate-900',
+    icon: 'size-4',
+  },
+  tabs: {
+    nav: 'fixed inset-x-0 bottom-0 z-20 grid grid-cols-5 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden',
+    link: 'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium text-slate-500',
+    current: 'text-emerald-700',
+    icon: 'size-5',
+  },
+};
+
+/** The main screens: a sidebar on desktop, bottom tabs on a phone (one list, two looks). */
+function MainNav({ variant }: { variant: keyof typeof NAV_STYLE }) {
+  const path = useRoute((s) => s.path);
+  const style = NAV_STYLE[variant];
+  return (
+    <nav aria-label="Main" className={style.nav}>
+      {NAV.map(({ href, label, icon: Icon }) => (
+        <Link
+          key={href}
+          href={href}
+          aria-current={active(path, href) ? 'page' : undefined}
+          className={cn(style.link, active(path, href) && style.current)}
+        >
+          <Icon className={style.icon} aria-hidden />
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /** Sidebar on desktop, bottom tabs on a phone; the sync indicator is on every screen. */
 export function AppShell({ children }: { children: ReactNode }) {
-  const path = useRoute((s) => s.path);
   return (
     <div className="min-h-dvh lg:flex">
       <a
@@ -38,22 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <aside className="hidden w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-6 lg:flex">
         <Logo className="px-2" />
-        <nav aria-label="Main" className="flex flex-col gap-1">
-          {NAV.map(({ href, label, icon: Icon }) => (
-            <Link
-              key={href}
-              href={href}
-              aria-current={active(path, href) ? 'page' : undefined}
-              className={cn(
-                'flex items-center gap-3 rounded-xl px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100',
-                active(path, href) && 'bg-slate-900 text-white hover:bg-slate-900',
-              )}
-            >
-              <Icon className="size-4" aria-hidden />
-              {label}
-            </Link>
-          ))}
-        </nav>
+        <MainNav variant="sidebar" />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-20 flex items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 py-2 backdrop-blur lg:justify-end">
@@ -64,25 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {children}
         </main>
       </div>
-      <nav
-        aria-label="Main"
-        className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-5 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
-      >
-        {NAV.map(({ href, label, icon: Icon }) => (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active(path, href) ? 'page' : undefined}
-            className={cn(
-              'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium text-slate-500',
-              active(path, href) && 'text-emerald-700',
-            )}
-          >
-            <Icon className="size-5" aria-hidden />
-            {label}
-          </Link>
-        ))}
-      </nav>
+      <MainNav variant="tabs" />
     </div>
   );
 }

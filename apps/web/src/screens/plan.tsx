@@ -3,6 +3,7 @@ import { CalendarDays, History } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../components/app-shell.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
+import { MoveWorkoutForm } from '../components/move-workout.tsx';
 import { Badge } from '../components/ui/badge.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Card, CardTitle } from '../components/ui/card.tsx';
@@ -12,7 +13,7 @@ import { formatDay, formatLongDay, localToday, timeAgo } from '../lib/dates.ts';
 import { parseJson, type WorkoutRec } from '../lib/records.ts';
 import { distance } from '../lib/units.ts';
 import { ruleLabel, TYPE_LABEL, TYPE_TONE, workoutTargets } from '../lib/workout-format.ts';
-import { rescheduleWorkout, skipWorkout } from '../state/actions.ts';
+import { skipWorkout } from '../state/actions.ts';
 import { useData } from '../state/data.ts';
 import { useActivePlan, usePlanWorkouts, useUnits } from '../state/selectors.ts';
 
@@ -32,6 +33,7 @@ export function PlanScreen() {
   const today = localToday();
   const [showPast, setShowPast] = useState(false);
   const doneDays = useMemo(() => new Set(activities.map((a) => a.date)), [activities]);
+  const takenDays = useMemo(() => new Set(workouts.map((w) => w.date)), [workouts]);
   const weeks = useMemo(() => {
     const map = new Map<string, WorkoutRec[]>();
     for (const w of workouts) {
@@ -115,7 +117,14 @@ export function PlanScreen() {
                 </div>
                 <ul className="divide-y divide-slate-100">
                   {rows.map((w) => (
-                    <PlanRow key={w.id} w={w} units={units} today={today} done={doneDays.has(w.date)} />
+                    <PlanRow
+                      key={w.id}
+                      w={w}
+                      units={units}
+                      today={today}
+                      done={doneDays.has(w.date)}
+                      taken={takenDays}
+                    />
                   ))}
                 </ul>
               </Card>
@@ -182,16 +191,17 @@ function PlanRow({
   units,
   today,
   done,
+  taken,
 }: {
   w: WorkoutRec;
   units: 'km' | 'mi';
   today: string;
   done: boolean;
+  taken: ReadonlySet<string>;
 }) {
   const [moving, setMoving] = useState(false);
-  const [date, setDate] = useState(w.date);
   const workout = toWorkout(w);
-  const future = w.date >= today && w.state === 'planned' && w.type !== 'rest';
+  const future = !done && w.date >= today && w.state === 'planned' && w.type !== 'rest';
   const state = done
     ? 'done'
     : w.state === 'skipped'
@@ -242,33 +252,7 @@ function PlanRow({
           </div>
         )}
       </div>
-      {moving && (
-        <form
-          className="mt-2 flex flex-wrap items-center gap-2 pl-[4.25rem]"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void rescheduleWorkout(w.id, date).then(() => setMoving(false));
-          }}
-        >
-          <label className="sr-only" htmlFor={`move-${w.id}`}>
-            New date
-          </label>
-          <input
-            id={`move-${w.id}`}
-            type="date"
-            min={today}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            className="rounded-lg border border-slate-300 px-2 py-1 text-sm"
-          />
-          <Button size="sm" type="submit">
-            Save
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setMoving(false)}>
-            Cancel
-          </Button>
-        </form>
-      )}
+      {moving && <MoveWorkoutForm w={w} today={today} taken={taken} onDone={() => setMoving(false)} />}
     </li>
   );
 }

@@ -1,7 +1,8 @@
 import { heartRateZones } from '@runningcoach/engine';
-import { Download, LogOut, Trash2 } from 'lucide-react';
+import { Download, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { PageHeader } from '../components/app-shell.tsx';
+import { SignOutButton } from '../components/sign-out.tsx';
 import { Badge } from '../components/ui/badge.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Card, CardTitle } from '../components/ui/card.tsx';
@@ -90,11 +91,6 @@ export function SettingsScreen() {
     }
   }
 
-  async function signOut() {
-    await destroyRunnerData();
-    await useSession.getState().signOut();
-  }
-
   return (
     <div className="space-y-5">
       <PageHeader title="Settings" subtitle={`${user.name ?? ''} ${user.email}`.trim()} />
@@ -179,9 +175,7 @@ export function SettingsScreen() {
             <Button variant="outline" onClick={() => void exportData()} disabled={exporting}>
               <Download className="size-4" aria-hidden /> {exporting ? 'Exporting…' : 'Export my data'}
             </Button>
-            <Button variant="ghost" onClick={() => void signOut()}>
-              <LogOut className="size-4" aria-hidden /> Sign out
-            </Button>
+            <SignOutButton />
           </div>
         </Card>
         <Card className="border-red-200 lg:col-span-2">

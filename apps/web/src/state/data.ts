@@ -1,7 +1,8 @@
 import type { Reason } from '@runningcoach/contracts';
-import type { DexieStore, LocalRecord, SyncEngine, SyncStatus } from '@runningcoach/sync';
+import type { LocalRecord, LocalStore, SyncEngine, SyncStatus } from '@runningcoach/sync';
 import { create } from 'zustand';
 import type { ActivityRec, AlertRec, MetricsRec, PlanRec, SettingsRec, WorkoutRec } from '../lib/records.ts';
+import { REVISIONS_KEY, type RevisedStore, type Revisions } from './revisions.ts';
 import { openRunnerDb, type Tx } from './runner-db.ts';
 import { deviceId, useSession } from './session.ts';
 import { connectRealtime } from './realtime.ts';
@@ -51,34 +52,51 @@ interface DataState extends Snapshot {
   reload(): Promise<void>;
 }
 
-let current: { userId: string; store: DexieStore; engine: SyncEngine; close(): void } | null = null;
+let current: {
+  userId: string;
+  store: RevisedStore;
+  engine: SyncEngine;
+  /** The table revisions the screens show (unset until the first read). */
+  seen?: Revisions;
+  close(): void;
+} | null = null;
 
 const live = <T extends LocalRecord>(rows: LocalRecord[]) =>
   rows.filter((r) => r._status !== 'deleted') as T[];
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-export async function readSnapshot(store: DexieStore): Promise<Snapshot> {
+/** How each synced table becomes its part of the snapshot. */
+const READERS = {
+  activities: (rows) => ({
+    activities: live<ActivityRec>(rows).sort(
+      (a, b) => -byDate(a, b) || (b.start_time ?? 0) - (a.start_time ?? 0),
+    ),
+  }),
+  daily_metrics: (rows) => ({ metrics: live<MetricsRec>(rows).sort(byDate) }),
+  training_plans: (rows) => ({ plans: live<PlanRec>(rows) }),
+  scheduled_workouts: (rows) => ({ workouts: live<WorkoutRec>(rows).sort(byDate) }),
+  user_settings: (rows) => ({ settings: live<SettingsRec>(rows)[0] ?? null }),
+  alerts: (rows) => ({ alerts: live<AlertRec>(rows).sort((a, b) => -byDate(a, b)) }),
+} satisfies Record<string, (rows: LocalRecord[]) => Partial<Snapshot>>;
+
+/**
+ * The snapshot's parts whose tables were written since `seen` (all of them without it), with the revisions
+ * read. Unchanged tables are left out, so their arrays (and what the screens derived from them) stay as they are.
+ */
+export async function readSnapshot(
+  store: RevisedStore<LocalStore>,
+  seen?: Revisions,
+): Promise<{ snapshot: Partial<Snapshot>; revisions: Revisions }> {
   return store.transaction(async (tx) => {
-    const [activities, metrics, plans, workouts, settings, alerts] = await Promise.all([
-      tx.all('activities'),
-      tx.all('daily_metrics'),
-      tx.all('training_plans'),
-      tx.all('scheduled_workouts'),
-      tx.all('user_settings'),
-      tx.all('alerts'),
-    ]);
-    return {
-      activities: live<ActivityRec>(activities).sort(
-        (a, b) => -byDate(a, b) || (b.start_time ?? 0) - (a.start_time ?? 0),
-      ),
-      metrics: live<MetricsRec>(metrics).sort(byDate),
-      plans: live<PlanRec>(plans),
-      workouts: live<WorkoutRec>(workouts).sort(byDate),
-      settings: live<SettingsRec>(settings)[0] ?? null,
-      alerts: live<AlertRec>(alerts).sort((a, b) => -byDate(a, b)),
-      adaptationLog: (await tx.getMeta<AdaptationLogEntry[]>(ADAPTATION_LOG_KEY)) ?? [],
-      lastPulledAt: (await tx.getMeta<number>('lastPulledAt')) ?? null,
-    };
+    const revisions = (await tx.getMeta<Revisions>(REVISIONS_KEY)) ?? {};
+    const tables = Object.keys(READERS).filter(
+      (t) => !seen || (revisions[t] ?? 0) !== (seen[t] ?? 0),
+    ) as (keyof typeof READERS)[];
+    const parts = await Promise.all(tables.map(async (t) => READERS[t](await tx.all(t))));
+    const snapshot: Partial<Snapshot> = Object.assign({}, ...parts);
+    snapshot.adaptationLog = (await tx.getMeta<AdaptationLogEntry[]>(ADAPTATION_LOG_KEY)) ?? [];
+    snapshot.lastPulledAt = (await tx.getMeta<number>('lastPulledAt')) ?? null;
+    return { snapshot, revisions };
   });
 }
 
@@ -90,21 +108,25 @@ export const useData = create<DataState>((set, get) => ({
   async write(fn, opts = {}) {
     if (!current) throw new Error('not signed in');
     await current.store.transaction(fn);
-    await get().reload();
+    // Counted as pending before the screens show it: the indicator never says synced over an unsent change.
     await current.engine.localChanged();
+    await get().reload();
     void current.engine.sync(opts.trigger ?? 'local').catch(() => undefined);
   },
   async syncNow() {
     await current?.engine.sync('manual').catch(() => undefined);
   },
   async reload() {
-    if (!current) return;
-    const first = !get().loaded;
+    const c = current;
+    if (!c) return;
     // The first read is the cold start's biggest step: measured for bench:web.
+    const first = !c.seen;
     if (first) performance.mark('rc:db-read:start');
-    const snap = await readSnapshot(current.store);
+    const { snapshot, revisions } = await readSnapshot(c.store, c.seen);
     if (first) performance.measure('rc:db-read', 'rc:db-read:start');
-    set({ ...snap, loaded: true });
+    if (current !== c) return;
+    c.seen = revisions;
+    set({ ...snapshot, loaded: true });
   },
 }));
 
@@ -156,7 +178,7 @@ export function startRunner(userId: string): void {
     close: () => {
       engine.stop();
       for (const c of cleanups) c();
-      store.close();
+      store.inner.close();
     },
   };
   useData.setState({ ...EMPTY, loaded: false, online: navigator.onLine });
@@ -176,11 +198,6 @@ export function stopRunner(): void {
 export async function destroyRunnerData(): Promise<void> {
   const c = current;
   stopRunner();
-  if (c) await c.store.destroy();
+  if (c) await c.store.inner.destroy();
   useData.setState({ ...EMPTY, loaded: false });
-}
-
-/** The current runner's store (tests and the benchmark read it). */
-export function runnerStore(): DexieStore | null {
-  return current?.store ?? null;
 }

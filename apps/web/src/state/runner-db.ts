@@ -6,14 +6,15 @@ import {
   SyncEngine,
 } from '@runningcoach/sync';
 import { API_BASE } from '../lib/api.ts';
+import { RevisedStore } from './revisions.ts';
 
 /** One IndexedDB database per runner, so two accounts on one browser never share rows. */
 export function runnerDbName(userId: string): string {
   return `runningcoach-${userId}`;
 }
 
-export function openStore(userId: string): DexieStore {
-  return new DexieStore({ name: runnerDbName(userId), tables: SYNC_TABLES });
+function openStore(userId: string): RevisedStore {
+  return new RevisedStore(new DexieStore({ name: runnerDbName(userId), tables: SYNC_TABLES }));
 }
 
 export interface RunnerDbOptions {
@@ -23,7 +24,7 @@ export interface RunnerDbOptions {
 }
 
 /** The runner's local store and the sync engine that keeps it in step with the server. */
-export function openRunnerDb(opts: RunnerDbOptions): { store: DexieStore; engine: SyncEngine } {
+export function openRunnerDb(opts: RunnerDbOptions): { store: RevisedStore; engine: SyncEngine } {
   const store = openStore(opts.userId);
   const transport = createHttpTransport({
     baseUrl: new URL(API_BASE, location.origin).toString(),

@@ -62,6 +62,16 @@ function toSession(r: AuthResponse): Session {
 
 let refreshing: Promise<string> | null = null;
 
+/**
+ * The tabs of one browser share the session (localStorage), so one refresh token: a second use of it is taken
+ * as a leak and signs the device out. Refreshes therefore run one at a time across tabs (Web Locks), and each
+ * first re-reads the stored session: a tab that waited uses the tokens the other tab just got.
+ */
+function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request('rc.session.refresh', fn) as Promise<T>) : fn();
+}
+
 export const useSession = create<SessionState>((set, get) => {
   const save = (session: Session | null) => {
     if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
@@ -104,21 +114,38 @@ export const useSession = create<SessionState>((set, get) => {
       const s = get().session;
       if (!s) throw new Error('signed out');
       if (!refresh && Date.now() < s.accessExpiresAt) return s.accessToken;
-      refreshing ??= apiFetch<AuthResponse>('/auth/refresh', { body: { refreshToken: s.refreshToken } })
-        .then((r) => {
+      refreshing ??= acrossTabs(async () => {
+        const stored = load();
+        if (!stored) {
+          save(null); // signed out in another tab
+          throw new Error('signed out');
+        }
+        if (stored.accessToken !== s.accessToken && Date.now() < stored.accessExpiresAt) {
+          set({ session: stored });
+          return stored.accessToken;
+        }
+        try {
+          const r = await apiFetch<AuthResponse>('/auth/refresh', {
+            body: { refreshToken: stored.refreshToken },
+          });
           const next = toSession(r);
           save({ ...next, user: get().session?.user ?? next.user });
           return next.accessToken;
-        })
-        .catch((err: unknown) => {
+        } catch (err) {
           // A refused refresh (revoked, replayed) ends the session; offline keeps it for later.
           if ((err as { status?: number }).status === 401) save(null);
           throw err;
-        })
-        .finally(() => {
-          refreshing = null;
-        });
+        }
+      }).finally(() => {
+        refreshing = null;
+      });
       return refreshing;
     },
   };
 });
+
+// Another tab signed in, out or refreshed the tokens: this one follows.
+if (typeof window !== 'undefined')
+  addEventListener('storage', (e) => {
+    if (e.key === SESSION_KEY || e.key === null) useSession.setState({ session: load() });
+  });
