@@ -437,8 +437,10 @@ function fillWeek(spec: WeekSpec, ctx: SessionContext): Map<number, Session> {
   }
 
   const remaining = Math.max(volume - long - qualityMeters, 0);
-  // Fewer, meaningful runs beat many tiny ones: drop easy days (recovery first) until each is >= 3 km.
-  easyDays.sort((a, b) => a.weight - b.weight || a.day - b.day);
+  // Fewer, meaningful runs beat many tiny ones: drop easy days (recovery first) until each is >= 3 km; a plan
+  // starting mid-week drops from the end of that week, so the runner's first day is a run.
+  const startsMidWeek = weekIndex === 0 && runDays.length < runDaysPerWeek;
+  easyDays.sort((a, b) => a.weight - b.weight || (startsMidWeek ? b.day - a.day : a.day - b.day));
   const weightOf = (xs: typeof easyDays) => xs.reduce((sum, e) => sum + e.weight, 0);
   while (easyDays.length && remaining / weightOf(easyDays) < MIN_EASY_RUN) easyDays.shift();
   // Easy runs stay clearly shorter than the long run.
