@@ -47,6 +47,18 @@ export class IntegrationRepository {
     return row?.id ?? null;
   }
 
+  /**
+   * Every runner connected to `provider`, with their time zone (the daily MyFitnessPal import): the SECURITY
+   * DEFINER function of migration 0014 (ids and zones only, past RLS).
+   */
+  async runnersOf(provider: string): Promise<{ userId: string; timeZone: string }[]> {
+    const rows = await queryRows<{ user_id: string; time_zone: string }>(
+      this.database.tx,
+      sql`select user_id, time_zone from rc_provider_runners(${provider})`,
+    );
+    return rows.map((r) => ({ userId: r.user_id, timeZone: r.time_zone }));
+  }
+
   // Connections
 
   listConnections(userId: string): Promise<ProviderConnectionRow[]> {
