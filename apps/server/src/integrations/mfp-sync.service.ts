@@ -94,7 +94,7 @@ export class MfpSyncService {
   async status(userId: string, syncId: string): Promise<MfpSyncStatus> {
     const row = await this.database.asUser(userId, () => this.repo.findEvent(userId, syncId));
     if (!row || row.provider !== PROVIDER || !(MFP_SYNC_KINDS as readonly string[]).includes(row.kind)) {
-      throw new AppError(404, 'NOT_FOUND', `id: no MyFitnessPal import ${syncId}`);
+      throw new AppError(404, 'NOT_FOUND', 'id: no such MyFitnessPal import');
     }
     return toStatus(row);
   }
