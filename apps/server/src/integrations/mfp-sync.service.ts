@@ -77,9 +77,12 @@ export class MfpSyncService {
    */
   async request(userId: string, range: { from?: string; to?: string }): Promise<MfpSyncStatus> {
     if (!this.configured) throw providerNotConfigured(PROVIDER);
-    const connected = await this.database.asUser(userId, () => this.repo.findConnection(userId, PROVIDER));
+    const { connected, timeZone } = await this.database.asUser(userId, async () => ({
+      connected: !!(await this.repo.findConnection(userId, PROVIDER)),
+      timeZone: (await this.users.findById(userId))?.settings.timeZone,
+    }));
     if (!connected) throw new AppError(404, 'NOT_CONNECTED', `provider: ${PROVIDER} is not connected`);
-    const today = await this.today(userId);
+    const today = todayIn(timeZone);
     const to = range.to ?? today;
     const from = range.from ?? addDays(to, 1 - MFP_SYNC_DEFAULT_DAYS);
     if (from > to) throw rangeError('from', 'must not be after to');
@@ -102,7 +105,8 @@ export class MfpSyncService {
   /** Right after the runner connected: the last 14 days. A queue failure is logged, not thrown (they are connected). */
   async afterConnect(userId: string): Promise<MfpSyncStatus | undefined> {
     try {
-      const today = await this.today(userId);
+      const user = await this.database.asUser(userId, () => this.users.findById(userId));
+      const today = todayIn(user?.settings.timeZone);
       const from = addDays(today, 1 - MFP_SYNC_DEFAULT_DAYS);
       return (await this.start(userId, 'connect', `connect:${randomUUID()}`, { from, to: today }))!;
     } catch (err) {
@@ -128,12 +132,6 @@ export class MfpSyncService {
       if (started) queued++;
     }
     return { queued };
-  }
-
-  /** The runner's calendar day now (their settings' time zone). */
-  private async today(userId: string): Promise<string> {
-    const user = await this.database.asUser(userId, () => this.users.findById(userId));
-    return todayIn(user?.settings.timeZone);
   }
 
   /** Logs the import once under `key` and queues its job; null when that key was logged before. */
