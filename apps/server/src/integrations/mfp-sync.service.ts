@@ -134,18 +134,30 @@ export class MfpSyncService {
     return { queued };
   }
 
-  /** Logs the import once under `key` and queues its job; null when that key was logged before. */
+  /**
+   * Logs the import once under `key` and queues its job; null when that key was logged before. An import
+   * logged before and still pending is queued again (a no-op while its job exists: the job id is the
+   * import's), so a daily run retried after the queue failed midway leaves no runner's import behind.
+   */
   private async start(
     userId: string,
     kind: SyncKind,
     key: string,
     range: { from: string; to: string },
   ): Promise<MfpSyncStatus | null> {
-    const row = await this.database.asUser(userId, () =>
-      this.repo.insertEvent({ userId, provider: PROVIDER, eventKey: key, kind, payload: range }),
-    );
-    if (!row) return null;
-    await enqueueProviderEvent(this.queue, { userId, eventId: row.id }, this.config.integrations.retry);
-    return toStatus(row);
+    const { row, pending } = await this.database.asUser(userId, async () => {
+      const fresh = await this.repo.insertEvent({
+        userId,
+        provider: PROVIDER,
+        eventKey: key,
+        kind,
+        payload: range,
+      });
+      return { row: fresh, pending: fresh ?? (await this.repo.findEventByKey(userId, PROVIDER, key)) };
+    });
+    if (pending?.status === 'pending') {
+      await enqueueProviderEvent(this.queue, { userId, eventId: pending.id }, this.config.integrations.retry);
+    }
+    return row && toStatus(row);
   }
 }

@@ -123,6 +123,24 @@ export class IntegrationRepository {
     return row ?? null;
   }
 
+  async findEventByKey(
+    userId: string,
+    provider: string,
+    eventKey: string,
+  ): Promise<WebhookEventRow | undefined> {
+    const [row] = await this.database.tx
+      .select()
+      .from(webhookEvents)
+      .where(
+        and(
+          eq(webhookEvents.userId, userId),
+          eq(webhookEvents.provider, provider),
+          eq(webhookEvents.eventKey, eventKey),
+        ),
+      );
+    return row;
+  }
+
   async findEvent(userId: string, id: string): Promise<WebhookEventRow | undefined> {
     const [row] = await this.database.tx
       .select()
