@@ -239,6 +239,17 @@ const TABLE: [string, 'POST' | 'PUT' | 'PATCH' | 'DELETE', boolean, Case[]][] = 
     ],
   ],
   [
+    '/integrations/myfitnesspal/sync',
+    'POST',
+    true,
+    [
+      ['from not a date', { from: 'monday' }, 'from'],
+      ['to not on the calendar', { to: '2027-02-30' }, 'to'],
+      ['from after to', { from: '2026-03-02', to: '2026-03-01' }, 'from'],
+      ['unknown key', { days: 30 }, 'days'],
+    ],
+  ],
+  [
     '/integrations/apple/devices',
     'POST',
     true,
@@ -344,6 +355,7 @@ const PROVIDER_ROUTES: [string, string, string, string][] = [
     'state',
   ],
   ['GET /integrations/:provider/callback', 'GET', '/integrations/apple/callback?state=x', 'provider'],
+  ['GET /integrations/myfitnesspal/sync/:id', 'GET', '/integrations/myfitnesspal/sync/not-a-uuid', 'id'],
 ];
 
 /** Routes without a body or query to get wrong (their only input is the token, tested in auth.test.ts). */

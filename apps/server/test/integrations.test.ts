@@ -11,13 +11,34 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/connection.ts';
 import { ProviderBreakers } from '../src/integrations/provider-breakers.ts';
-import { PROVIDER_EVENT_JOB } from '../src/integrations/provider-jobs.ts';
+import { MFP_DAILY_JOB, PROVIDER_EVENT_JOB } from '../src/integrations/provider-jobs.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
-import { everyDayBody, onboard } from './helpers/domain.ts';
+import { addDays, everyDayBody, onboard, onboardingBody, todayUtc } from './helpers/domain.ts';
 import { queueOf, waitForIdle } from './helpers/pipelines.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
 
 const DAY = 86_400_000;
+
+/** A MyFitnessPal diary_meal entry (energy in kcal, or kJ with `kj`). */
+const meal = (
+  date: string,
+  name: string,
+  energy: number,
+  carbs: number,
+  protein: number,
+  fat: number,
+  kj = false,
+) => ({
+  type: 'diary_meal' as const,
+  date,
+  diary_meal: name,
+  nutritional_contents: {
+    energy: { unit: kj ? ('kilojoules' as const) : ('calories' as const), value: energy },
+    carbohydrates: carbs,
+    protein,
+    fat,
+  },
+});
 const startOf = (daysAgo: number) => Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY + 7 * 3600_000;
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
@@ -492,6 +513,202 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
     const again = await s.api.request('DELETE', '/integrations/myfitnesspal', { token: accessToken });
     expect(again.status).toBe(404);
   });
+
+  // A 60 kg, 168 cm runner (fat-free mass ~46 kg) running 15 km on each of the last three days, who logs in
+  // MyFitnessPal 1800 kcal a day: (1800 − 900) / 46 ≈ 20 kcal/kg FFM, a RED-S risk from the diary alone.
+  const mfpAccount = '7100200300';
+  const today = todayUtc();
+  const day = (k: number) => addDays(today, k);
+  const lowDay = (date: string) => [
+    meal(date, 'Breakfast', 800, 100, 40, 20),
+    meal(date, 'Dinner', 4184, 150, 50, 30, true), // 1000 kcal
+  ];
+  let mfpToken = '';
+  let mfpSyncId = '';
+  const nutritionDays = async (token: string) =>
+    (await s.api.get(`/nutrition/days?from=${day(-30)}&to=${today}`, token)).body.days as {
+      date: string;
+      source: string;
+      intakeKcal: number;
+    }[];
+  const nutritionAlerts = async (token: string) =>
+    ((await s.api.get('/alerts?active=true', token)).body.alerts as { kind: string; date: string }[]).filter(
+      (a) => a.kind.startsWith('nutrition_'),
+    );
+  /** Until the import is no longer pending; its last status. */
+  const finished = (token: string, id: string, ms?: number) =>
+    until(
+      `MyFitnessPal import ${id}`,
+      async () => {
+        const res = await s.api.get(`/integrations/myfitnesspal/sync/${id}`, token);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res.body.status !== 'pending' && (res.body as { status: string; error?: string });
+      },
+      ms,
+    );
+
+  it('MyFitnessPal: connecting imports the last 14 days (token refreshed); the runner’s own entries stay', async () => {
+    const { accessToken, user } = await register(s.api);
+    mfpToken = accessToken;
+    await onboard(s.api, accessToken, onboardingBody());
+    for (const date of [day(-3), day(-2), day(-1)]) {
+      const run = { date, type: 'run', durationSec: 90 * 60, distanceMeters: 15_000, rpe: 6 };
+      expect((await s.api.post('/activities', run, accessToken)).status).toBe(201);
+    }
+    for (const date of [day(-12), day(-3), day(-2), day(-1)]) mfpSim.setDiary(date, lowDay(date), mfpAccount);
+    mfpSim.setDiary(day(-20), lowDay(day(-20)), mfpAccount); // before the 14 days
+    mfpSim.setDiary(day(-10), lowDay(day(-10)), mfpAccount);
+    // The runner entered day −10 by hand: what they said they ate wins over the diary.
+    const manual = await s.api.request('PUT', `/nutrition/days/${day(-10)}`, {
+      json: { intakeKcal: 2222 },
+      token: accessToken,
+    });
+    expect(manual.status).toBe(200);
+    // Tokens that expire within the refresh margin: the import refreshes through the connection service.
+    mfpSim.oauth.expiresIn = 60;
+    const tokenCalls = mfpSim.count('POST', '/oauth2/token');
+    const diaryCalls = mfpSim.count('GET', '/v2/diary');
+    const done = await connect(accessToken, 'myfitnesspal', mfpAccount);
+    mfpSim.oauth.expiresIn = 21_600;
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.syncId).toEqual(expect.any(String));
+    expect(await finished(accessToken, String(done.body.syncId))).toMatchObject({ status: 'done' });
+    expect(mfpSim.count('GET', '/v2/diary') - diaryCalls).toBe(14);
+    expect(mfpSim.count('POST', '/oauth2/token') - tokenCalls).toBe(2); // the code exchange, one refresh
+    const totals = {
+      source: 'myfitnesspal',
+      intakeKcal: 1800,
+      carbsGrams: 250,
+      proteinGrams: 90,
+      fatGrams: 50,
+    };
+    expect(await nutritionDays(accessToken)).toEqual([
+      { date: day(-12), ...totals },
+      { date: day(-10), source: 'manual', intakeKcal: 2222 },
+      { date: day(-3), ...totals },
+      { date: day(-2), ...totals },
+      { date: day(-1), ...totals },
+    ]);
+    expect(await nutritionAlerts(accessToken)).toContainEqual(
+      expect.objectContaining({ kind: 'nutrition_red_s_risk', date: day(-1) }),
+    );
+    expect(await rows(sql`select kind, status from webhook_events where user_id = ${user.id}`)).toEqual([
+      { kind: 'connect', status: 'done' },
+    ]);
+  });
+
+  it('MyFitnessPal: an explicit sync is queued (202) and followed; bad ranges name the field; others see nothing', async () => {
+    mfpSim.setDiary(day(-2), [meal(day(-2), 'Lunch', 3100, 420, 120, 80)], mfpAccount);
+    const res = await s.api.post('/integrations/myfitnesspal/sync', { from: day(-2) }, mfpToken);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body).toMatchObject({ status: 'pending', from: day(-2), to: today });
+    mfpSyncId = res.body.syncId;
+    expect(await finished(mfpToken, mfpSyncId)).toMatchObject({
+      status: 'done',
+      finishedAt: expect.any(String),
+    });
+    expect((await nutritionDays(mfpToken)).find((d) => d.date === day(-2))).toMatchObject({
+      source: 'myfitnesspal',
+      intakeKcal: 3100,
+    });
+    // No body: the last 14 days.
+    const plain = await s.api.post('/integrations/myfitnesspal/sync', undefined, mfpToken);
+    expect(plain.status).toBe(202);
+    expect(plain.body).toMatchObject({ from: day(-13), to: today });
+    await finished(mfpToken, plain.body.syncId);
+
+    for (const [body, field] of [
+      [{ from: today, to: day(-1) }, 'from'],
+      [{ from: day(-92) }, 'from'],
+      [{ to: day(5) }, 'to'],
+      [{ from: '2027-02-30' }, 'from'],
+      [{ from: day(-1), extra: 1 }, 'extra'],
+    ] as const) {
+      const bad = await s.api.post('/integrations/myfitnesspal/sync', body, mfpToken);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.error.message).toMatch(new RegExp(`^${field}: `));
+    }
+    expect((await s.api.post('/integrations/myfitnesspal/sync', { from: day(-91) }, mfpToken)).status).toBe(
+      202,
+    );
+
+    const other = await register(s.api);
+    const notConnected = await s.api.post('/integrations/myfitnesspal/sync', {}, other.accessToken);
+    expect(notConnected.status).toBe(404);
+    expect(notConnected.body.error).toMatchObject({
+      code: 'NOT_CONNECTED',
+      message: 'provider: myfitnesspal is not connected',
+    });
+    expect((await s.api.get(`/integrations/myfitnesspal/sync/${mfpSyncId}`, other.accessToken)).status).toBe(
+      404,
+    );
+    expect(await nutritionDays(other.accessToken)).toEqual([]);
+    expect(await nutritionAlerts(other.accessToken)).toEqual([]);
+    await settle();
+  });
+
+  it('MyFitnessPal outage: the import waits in the queue (pending), nothing is lost, and lands when it is back', async () => {
+    await settle();
+    const breakers = s.server.app.get(ProviderBreakers);
+    let now = Date.now();
+    breakers.now = () => now;
+    mfpSim.setDiary(day(-1), [meal(day(-1), 'Dinner', 2900, 400, 110, 70)], mfpAccount);
+    mfpSim.outage = '503';
+    try {
+      const res = await s.api.post(
+        '/integrations/myfitnesspal/sync',
+        { from: day(-1), to: day(-1) },
+        mfpToken,
+      );
+      expect(res.status).toBe(202);
+      await until('the circuit to open', async () => breakers.get('myfitnesspal').state === 'open');
+      const calls = mfpSim.count('GET', '/v2/diary');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(mfpSim.count('GET', '/v2/diary')).toBe(calls); // open: retries fail fast
+      const pending = await s.api.get(`/integrations/myfitnesspal/sync/${res.body.syncId}`, mfpToken);
+      expect(pending.body.status).toBe('pending');
+      expect((await nutritionDays(mfpToken)).find((d) => d.date === day(-1))!.intakeKcal).toBe(1800);
+      mfpSim.outage = 'none';
+      now += 30_000;
+      expect(await finished(mfpToken, res.body.syncId)).toMatchObject({ status: 'done' });
+    } finally {
+      mfpSim.outage = 'none';
+    }
+    expect(breakers.get('myfitnesspal').state).toBe('closed');
+    expect((await nutritionDays(mfpToken)).find((d) => d.date === day(-1))!.intakeKcal).toBe(2900);
+  }, 60_000);
+
+  it('MyFitnessPal daily job: yesterday and today for every connected runner, once a day', async () => {
+    mfpSim.setDiary(today, [meal(today, 'Breakfast', 600, 80, 30, 15)], mfpAccount);
+    const q = queueOf(s.server);
+    await q.add(MFP_DAILY_JOB, {});
+    await q.add(MFP_DAILY_JOB, {});
+    await until('the daily import', async () =>
+      (await nutritionDays(mfpToken)).some((d) => d.date === today && d.intakeKcal === 600),
+    );
+    await settle();
+    const daily = await rows<{ payload: { from: string; to: string }; status: string }>(
+      sql`select payload, status from webhook_events where provider = 'myfitnesspal' and kind = 'daily'`,
+    );
+    expect(daily).toEqual([{ payload: { from: day(-1), to: today }, status: 'done' }]);
+  });
+
+  it('MyFitnessPal disconnect with deleteData: its days go and the RED-S alert they raised clears', async () => {
+    // Back to the low diary on the run days, so the alert stands on MyFitnessPal's days alone.
+    for (const date of [day(-2), day(-1), today]) mfpSim.setDiary(date, lowDay(date), mfpAccount);
+    const res = await s.api.post('/integrations/myfitnesspal/sync', { from: day(-2) }, mfpToken);
+    expect(await finished(mfpToken, res.body.syncId)).toMatchObject({ status: 'done' });
+    expect((await nutritionAlerts(mfpToken)).map((a) => a.kind)).toContain('nutrition_red_s_risk');
+    const gone = await s.api.request('DELETE', '/integrations/myfitnesspal?deleteData=true', {
+      token: mfpToken,
+    });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    expect(gone.body).toEqual({ deletedActivities: 0, deletedNutritionDays: 6 }); // −20 (the 92-day sync) … today
+    expect(await nutritionDays(mfpToken)).toEqual([{ date: day(-10), source: 'manual', intakeKcal: 2222 }]);
+    expect(await nutritionAlerts(mfpToken)).toEqual([]);
+    // Not connected any more: an explicit sync is refused, a daily run skips the runner.
+    expect((await s.api.post('/integrations/myfitnesspal/sync', {}, mfpToken)).status).toBe(404);
+  });
 });
 
 describe.each(BACKENDS)('webhooks and the per-IP rate limit on %s', (backend) => {
@@ -520,6 +737,12 @@ describe.each(BACKENDS)('webhooks and the per-IP rate limit on %s', (backend) =>
     expect(res.body.error.message).toMatch(/^provider: myfitnesspal/);
     const gone = await s.api.request('DELETE', '/integrations/myfitnesspal', { token: accessToken });
     expect(gone.status).toBe(404);
+    const sync = await s.api.post('/integrations/myfitnesspal/sync', {}, accessToken);
+    expect(sync.status).toBe(409);
+    expect(sync.body.error).toMatchObject({
+      code: 'PROVIDER_NOT_CONFIGURED',
+      message: 'provider: myfitnesspal is not configured on this server',
+    });
   });
   it('a burst of valid deliveries beyond the limit is accepted and processed; other public routes are limited', async () => {
     const athlete = 777;

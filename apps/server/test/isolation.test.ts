@@ -27,6 +27,7 @@ interface Owner {
   notificationId: string;
   alertId: string;
   conflictId: string;
+  mfpSyncId: string;
 }
 interface Ctx {
   api: Client;
@@ -126,6 +127,14 @@ const PROBES: Record<string, Probe> = {
   'POST /integrations/garmin/workouts': async ({ api, b }) => [
     await api.post('/integrations/garmin/workouts', {}, b.token),
     'not-found', // 409: B has no Garmin link; A's workouts are never pushed
+  ],
+  'POST /integrations/myfitnesspal/sync': async ({ api, b }) => [
+    await api.post('/integrations/myfitnesspal/sync', {}, b.token),
+    'not-found', // 409: MyFitnessPal is not configured here; A's diary is never read for B
+  ],
+  'GET /integrations/myfitnesspal/sync/:id': async ({ api, a, b }) => [
+    await api.get(`/integrations/myfitnesspal/sync/${a.mfpSyncId}`, b.token),
+    'not-found',
   ],
   'POST /integrations/apple/devices': async ({ api, b }) => [
     await api.post('/integrations/apple/devices', { deviceName: 'B phone' }, b.token),
@@ -282,6 +291,13 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       sql`insert into alerts (user_id, kind, severity, date, title, body)
           values (${a.user.id}, 'acwr_high', 'warning', ${todayUtc()}, 'Load spike', 'ACWR 1.6') returning id`,
     );
+    // A MyFitnessPal import of A's, as the sync route logs it.
+    const [mfpSync] = await queryRows<{ id: string }>(
+      s.server.db,
+      sql`insert into webhook_events (user_id, provider, event_key, kind, payload)
+          values (${a.user.id}, 'myfitnesspal', ${`sync:${a.user.id}`}, 'sync',
+                  ${JSON.stringify({ from: todayUtc(), to: todayUtc() })}::jsonb) returning id`,
+    );
     const imported = await upload(`${s.server.url}/api/v1`, a.accessToken, SHORT_RUN_FIT);
     if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
     const b = await register(s.api);
@@ -300,6 +316,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
       notificationId,
       alertId: alert!.id,
       conflictId: conflict.id,
+      mfpSyncId: mfpSync!.id,
     };
     ctx.b = { token: b.accessToken, userId: b.user.id };
   }, 60_000);
@@ -314,6 +331,7 @@ describe.each(BACKENDS)('a second runner, on every endpoint, on %s', (backend) =
     const before = await runnerRows(s.server.db, ctx.a.userId);
     const secrets = [
       ctx.a.conflictId,
+      ctx.a.mfpSyncId,
       ctx.a.userId,
       ctx.a.email,
       ctx.a.planId,

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { NutritionService } from '../src/services/nutrition.service.ts';
 import { BACKENDS, skipBackend } from './helpers/backends.ts';
 import { addDays, onboard, onboardingBody, todayUtc } from './helpers/domain.ts';
 import { register, snapshot, useServer } from './helpers/suite.ts';
@@ -86,6 +88,33 @@ describe.each(BACKENDS)('nutrition over HTTP on %s', (backend) => {
     expect(kinds).toEqual(
       expect.arrayContaining(['nutrition_carb_shortfall', 'nutrition_protein_shortfall']),
     );
+  });
+
+  it('the runner’s own entries replace MyFitnessPal days; a MyFitnessPal store never replaces theirs', async () => {
+    const { accessToken: token, user } = await register(s.api);
+    await s.server.db.execute(
+      sql`insert into nutrition_days (user_id, date, source, intake_kcal) values
+          (${user.id}, ${days[0]}, 'myfitnesspal', 2100), (${user.id}, ${days[1]}, 'myfitnesspal', 2100)`,
+    );
+    const put = await s.api.request('PUT', `/nutrition/days/${days[0]}`, {
+      json: { intakeKcal: 2500 },
+      token,
+    });
+    expect(put.body.days).toEqual([{ date: days[0], source: 'manual', intakeKcal: 2500 }]);
+    const csv = await s.api.post('/nutrition/import', { csv: `date,calories\n${days[1]},2400` }, token);
+    expect(csv.body.days).toEqual([{ date: days[1], source: 'csv', intakeKcal: 2400 }]);
+    const stored = await s.server.app.get(NutritionService).store(
+      user.id,
+      days.map((date) => ({ date, intakeKcal: 1900 })),
+      'myfitnesspal',
+    );
+    expect(stored.kept).toEqual([days[0], days[1]]);
+    expect(stored.days).toEqual([{ date: days[2], source: 'myfitnesspal', intakeKcal: 1900 }]);
+    expect((await s.api.get(`/nutrition/days?from=${days[0]}&to=${days[2]}`, token)).body.days).toEqual([
+      { date: days[0], source: 'manual', intakeKcal: 2500 },
+      { date: days[1], source: 'csv', intakeKcal: 2400 },
+      { date: days[2], source: 'myfitnesspal', intakeKcal: 1900 },
+    ]);
   });
 
   it('a bad CSV is a 400 naming the line, and nothing is written', async () => {

@@ -3,6 +3,8 @@ import {
   authorizeUrl,
   exchangeCode,
   garmin,
+  MyFitnessPalProvider,
+  type NutritionProvider,
   type OAuthSpec,
   pkcePair,
   randomToken,
@@ -17,13 +19,15 @@ import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { IntegrationRepository } from '../repositories/integration.repository.ts';
-import { NutritionRepository } from '../repositories/nutrition.repository.ts';
 import type { ActivityRow, OriginKind, ProviderConnectionRow } from '../schema/index.ts';
 import { ActivityService } from '../services/activity.service.ts';
+import { NutritionService } from '../services/nutrition.service.ts';
 import { isProviderFailure } from '../providers/provider-error.ts';
 import { AppError } from '../utils/errors.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
+import { MfpSyncService } from './mfp-sync.service.ts';
 import { ProviderBreakers } from './provider-breakers.ts';
+import { providerNotConfigured } from './provider-jobs.ts';
 import { TOKEN_CIPHER, type TokenCipher } from './token-cipher.ts';
 
 export const OAUTH_PROVIDERS = ['garmin', 'strava', 'myfitnesspal'] as const;
@@ -34,9 +38,6 @@ export type Provider = (typeof PROVIDERS)[number];
 const STATE_TTL_MS = 10 * 60 * 1000;
 /** Refresh this long before expiry, so a token never lapses mid-request. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-
-const notConfigured = (p: string) =>
-  new AppError(409, 'PROVIDER_NOT_CONFIGURED', `provider: ${p} is not configured on this server`);
 
 /**
  * OAuth 2.0 connect / callback / disconnect and the runner's provider tokens: sealed with AES-256-GCM
@@ -55,8 +56,9 @@ export class ConnectionService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
     @Inject(ProviderBreakers) private readonly breakers: ProviderBreakers,
-    @Inject(NutritionRepository) private readonly nutrition: NutritionRepository,
+    @Inject(NutritionService) private readonly nutrition: NutritionService,
     @Inject(ActivityService) private readonly activityService: ActivityService,
+    @Inject(MfpSyncService) private readonly mfpSync: MfpSyncService,
   ) {}
 
   /**
@@ -96,7 +98,7 @@ export class ConnectionService {
         clientSecret: mfp.oauth.clientSecret,
       };
     }
-    throw notConfigured(provider);
+    throw providerNotConfigured(provider);
   }
 
   async list(userId: string) {
@@ -149,7 +151,8 @@ export class ConnectionService {
 
   /**
    * The provider's redirect: the state must be one we issued for this provider, unexpired and unused; the
-   * code is exchanged (with the PKCE verifier) and the tokens stored sealed.
+   * code is exchanged (with the PKCE verifier) and the tokens stored sealed. MyFitnessPal: an import of the
+   * last 14 days is queued (`syncId` follows it).
    */
   async callback(provider: OAuthProvider, q: { code?: string; state?: string; error?: string }) {
     const badState = () => new AppError(400, 'INVALID_STATE', 'state: unknown, expired or already used');
@@ -187,19 +190,40 @@ export class ConnectionService {
       await this.store(owner, provider, externalUserId, tokens);
       await this.audit.record(owner, 'integration.connect', 'integration', provider);
     });
-    return { provider, connected: true, externalUserId };
+    const sync = provider === 'myfitnesspal' ? await this.mfpSync.afterConnect(owner) : undefined;
+    return { provider, connected: true, externalUserId, ...(sync && { syncId: sync.syncId }) };
   }
 
   garminClient() {
     const g = this.config.integrations.garmin;
-    if (!g) throw notConfigured('garmin');
+    if (!g) throw providerNotConfigured('garmin');
     return new garmin.GarminClient(g.apiUrl, this.transport('garmin'));
   }
 
   stravaClient() {
     const s = this.config.integrations.strava;
-    if (!s) throw notConfigured('strava');
+    if (!s) throw providerNotConfigured('strava');
     return new strava.StravaClient(`${s.baseUrl}/api/v3`, this.transport('strava'));
+  }
+
+  /**
+   * The runner's MyFitnessPal diary behind the nutrition provider interface, with a fresh access token;
+   * null when they are not connected (any more).
+   */
+  async myFitnessPal(userId: string): Promise<NutritionProvider | null> {
+    const mfp = this.config.providers.myFitnessPal;
+    if (!mfp) throw providerNotConfigured('myfitnesspal');
+    const token = await this.accessToken(userId, 'myfitnesspal');
+    const row = await this.connection(userId, 'myfitnesspal');
+    if (!token || !row) return null;
+    return new MyFitnessPalProvider({
+      baseUrl: mfp.url,
+      clientId: mfp.clientId,
+      userId: row.externalUserId,
+      accessToken: token,
+      ...this.transport('myfitnesspal'),
+      retries: 0,
+    });
   }
 
   /** Provider calls: the configured deadline and the provider's breaker; the queue does the retrying. */
@@ -251,8 +275,9 @@ export class ConnectionService {
   /**
    * Deletes the tokens (Strava is first asked to deauthorize the app, which ends its webhooks for the athlete;
    * a failure there does not stop the local disconnect). With `deleteData` also what the provider brought:
-   * the activities that came only from it, or MyFitnessPal's nutrition days. Deleted activities queue the
-   * load recompute, as other activity writes do.
+   * the activities that came only from it, or MyFitnessPal's nutrition days (the nutrition alerts they could
+   * have raised are re-assessed in the same transaction). Deleted activities queue the load recompute, as
+   * other activity writes do.
    */
   async disconnect(
     userId: string,
@@ -265,7 +290,7 @@ export class ConnectionService {
       const mfp = provider === 'myfitnesspal';
       const gone = {
         activities: deleteData && !mfp ? await this.deleteImported(userId, provider) : [],
-        nutritionDays: deleteData && mfp ? await this.nutrition.deleteBySource(userId, 'myfitnesspal') : 0,
+        nutritionDays: deleteData && mfp ? await this.nutrition.removeSource(userId, 'myfitnesspal') : 0,
       };
       // Data can still be deleted after the link went (e.g. revoked on Strava); with neither, nothing is there.
       if (!had && gone.activities.length === 0 && gone.nutritionDays === 0)

@@ -7,6 +7,7 @@ import { ZodPipe } from '../middleware/zod-body.pipe.ts';
 import type { AccessClaims } from '../services/token.service.ts';
 import { APP_CONFIG } from '../utils/tokens.ts';
 import { ConnectionService, OAUTH_PROVIDERS, PROVIDERS } from './connection.service.ts';
+import { MfpSyncService } from './mfp-sync.service.ts';
 import { TrainingPushService } from './training-push.service.ts';
 import { WebhookService } from './webhook.service.ts';
 
@@ -21,10 +22,11 @@ const CallbackQuery = z.object({
 const DisconnectQuery = z.object({ deleteData: z.enum(['true', 'false']).optional() });
 const DisconnectBody = z.strictObject({ deleteData: z.boolean().optional() }).optional();
 const DeviceBody = z.strictObject({ deviceName: z.string().trim().min(1).max(100) });
-const PushBody = z
+const RangeBody = z
   .strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() })
   .refine((b) => !b.from || !b.to || b.from <= b.to, { path: ['from'], message: 'must not be after to' })
   .optional();
+const SyncParams = z.object({ id: z.uuid() });
 
 /** `/api/v1/integrations`: OAuth connect / callback / disconnect per provider, Apple relay device secrets. */
 @Controller('integrations')
@@ -34,6 +36,7 @@ export class IntegrationController {
     @Inject(WebhookService) private readonly webhooks: WebhookService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TrainingPushService) private readonly training: TrainingPushService,
+    @Inject(MfpSyncService) private readonly mfp: MfpSyncService,
   ) {}
 
   @Get()
@@ -83,8 +86,21 @@ export class IntegrationController {
 
   /** Training API: the plan's structured workouts (default: the next 7 days) pushed to Garmin as FIT files. */
   @Post('garmin/workouts')
-  pushWorkouts(@Auth() auth: AccessClaims, @Body(new ZodPipe(PushBody)) body: z.infer<typeof PushBody>) {
+  pushWorkouts(@Auth() auth: AccessClaims, @Body(new ZodPipe(RangeBody)) body: z.infer<typeof RangeBody>) {
     return this.training.pushToGarmin(auth.userId, body ?? {});
+  }
+
+  /** A MyFitnessPal diary import (default: the last 14 days, at most 92), queued → 202 with its status. */
+  @Post('myfitnesspal/sync')
+  @HttpCode(202)
+  sync(@Auth() auth: AccessClaims, @Body(new ZodPipe(RangeBody)) body: z.infer<typeof RangeBody>) {
+    return this.mfp.request(auth.userId, body ?? {});
+  }
+
+  /** Where a MyFitnessPal import is: pending (queued, or waiting out an outage), done or failed. */
+  @Get('myfitnesspal/sync/:id')
+  syncStatus(@Auth() auth: AccessClaims, @Param(new ZodPipe(SyncParams)) { id }: z.infer<typeof SyncParams>) {
+    return this.mfp.status(auth.userId, id);
   }
 
   /** A per-device secret for the Apple Health relay (`POST /webhooks/apple`), shown this once. */

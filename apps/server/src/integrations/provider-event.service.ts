@@ -13,6 +13,7 @@ import { IntegrationRepository } from '../repositories/integration.repository.ts
 import type { WebhookEventRow } from '../schema/index.ts';
 import { ActivityService } from '../services/activity.service.ts';
 import { DailyMetricsService } from '../services/daily-metrics.service.ts';
+import { NutritionService } from '../services/nutrition.service.ts';
 import { ConnectionService } from './connection.service.ts';
 
 export type EventOutcome = 'done' | 'skipped' | 'failed';
@@ -20,10 +21,10 @@ export type EventOutcome = 'done' | 'skipped' | 'failed';
 const sha256 = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
 /**
- * Does the work of one logged webhook event (a queue job): fetch what it names from the provider with the
- * runner's token (through the provider's circuit breaker), map it, store it through the import path
- * (duplicates merged by the sync rules). An outage throws, so the queue retries later; a refusal (4xx) is
- * recorded on the event as failed.
+ * Does the work of one logged webhook event or MyFitnessPal import (a queue job): fetch what it names from
+ * the provider with the runner's token (through the provider's circuit breaker), map it, store it through the
+ * import path (duplicates merged by the sync rules). An outage throws, so the queue retries later; a refusal
+ * (4xx) is recorded on the event as failed.
  */
 @Injectable()
 export class ProviderEventService {
@@ -33,6 +34,7 @@ export class ProviderEventService {
     @Inject(ActivityService) private readonly activities: ActivityService,
     @Inject(DailyMetricsService) private readonly dailyMetrics: DailyMetricsService,
     @Inject(ConnectionService) private readonly connections: ConnectionService,
+    @Inject(NutritionService) private readonly nutrition: NutritionService,
   ) {}
 
   async process(userId: string, eventId: string): Promise<EventOutcome> {
@@ -56,6 +58,7 @@ export class ProviderEventService {
     const p = e.payload;
     if (e.provider === 'strava') return this.strava(userId, p as unknown as strava.StravaEvent);
     if (e.provider === 'garmin') return this.garmin(userId, e.kind, p);
+    if (e.provider === 'myfitnesspal') return this.myFitnessPal(userId, p as { from: string; to: string });
     if (e.kind === 'workout') return this.ingest(userId, [apple.appleWorkout(p as never)], sha256(p));
     return this.daily(userId, [apple.appleDaily(p as never)]);
   }
@@ -112,6 +115,14 @@ export class ProviderEventService {
       userId,
       items.map((i) => map(i as never)),
     );
+  }
+
+  /** The diary days of the range, all read before any is stored (an outage midway stores nothing). */
+  private async myFitnessPal(userId: string, range: { from: string; to: string }): Promise<void> {
+    const diary = await this.connections.myFitnessPal(userId);
+    if (!diary) return; // disconnected since
+    const days = await diary.days(range.from, range.to);
+    await this.nutrition.store(userId, days, 'myfitnesspal');
   }
 
   private async ingest(userId: string, list: ProviderActivity[], digest: string): Promise<void> {

@@ -2,15 +2,14 @@ import type { Provider } from '@nestjs/common';
 import { RaceController } from '../controllers/race.controller.ts';
 import { NutritionController } from '../controllers/nutrition.controller.ts';
 import { WeatherController } from '../controllers/weather.controller.ts';
-import { NutritionService } from '../services/nutrition.service.ts';
 import { RaceService } from '../services/race.service.ts';
 import { WeatherService } from '../services/weather.service.ts';
 import { AHOTU_PROVIDERS } from './ahotu.provider.ts';
 import { OPENWEATHER_PROVIDERS } from './openweather.provider.ts';
 
 /**
- * The context integrations' controllers and providers, registered by AppModule (NutritionRepository comes
- * with the integration providers: disconnecting MyFitnessPal deletes its days).
+ * The context integrations' controllers and providers, registered by AppModule (NutritionService and its
+ * repository come with the integration providers: MyFitnessPal imports and disconnects go through them).
  */
 export const CONTEXT_CONTROLLERS = [RaceController, WeatherController, NutritionController];
 export const CONTEXT_PROVIDERS: Provider[] = [
@@ -18,5 +17,4 @@ export const CONTEXT_PROVIDERS: Provider[] = [
   RaceService,
   ...OPENWEATHER_PROVIDERS,
   WeatherService,
-  NutritionService,
 ];

@@ -49,6 +49,7 @@ async function domainContext(
   queue: JobQueue;
   services: PipelineServices;
   extra: Processor[];
+  extraSchedules: { name: string; opts: ScheduleOptions }[];
 }> {
   const [
     { NestFactory },
@@ -57,8 +58,9 @@ async function domainContext(
     { PIPELINE_SERVICES },
     { JOB_QUEUE },
     { PinoNestLogger },
-    { providerEventProcessor },
+    { providerProcessors, providerSchedules },
     { ProviderEventService },
+    { MfpSyncService },
   ] = await Promise.all([
     import('@nestjs/core'),
     import('../config/config.ts'),
@@ -68,6 +70,7 @@ async function domainContext(
     import('../utils/logger.ts'),
     import('../integrations/integration.providers.ts'),
     import('../integrations/provider-event.service.ts'),
+    import('../integrations/mfp-sync.service.ts'),
   ]);
   // The worker signs no tokens: a placeholder keeps loadConfig from generating a secret file here.
   const config = loadConfig({
@@ -82,8 +85,10 @@ async function domainContext(
     context,
     queue: context.get<symbol, JobQueue>(JOB_QUEUE),
     services: context.get<symbol, PipelineServices>(PIPELINE_SERVICES),
-    // Provider webhook events (OAuth-fetched activities, Garmin/Apple metrics) run here too.
-    extra: [providerEventProcessor(context.get(ProviderEventService))],
+    // Provider webhook events (OAuth-fetched activities, Garmin/Apple metrics) and MyFitnessPal imports run
+    // here too, with the daily MyFitnessPal schedule.
+    extra: providerProcessors(context.get(ProviderEventService), context.get(MfpSyncService)),
+    extraSchedules: providerSchedules(config),
   };
 }
 
@@ -107,8 +112,9 @@ export async function main({
   let context: INestApplicationContext | undefined;
   let queue: JobQueue;
   let extra: Processor[] = [];
+  let extraSchedules: { name: string; opts: ScheduleOptions }[] = [];
   if (!services && env.DATABASE_URL) {
-    ({ context, queue, services, extra } = await domainContext(env, logger));
+    ({ context, queue, services, extra, extraSchedules } = await domainContext(env, logger));
   } else {
     if (!services)
       logger.warn('DATABASE_URL is not set: no pipelines here, only ping (PGlite is the API process’s)');
@@ -122,7 +128,7 @@ export async function main({
   const worker = await startWorker({
     queue,
     processors,
-    schedules: services ? PIPELINE_SCHEDULES : [],
+    schedules: services ? [...PIPELINE_SCHEDULES, ...extraSchedules] : [],
     logger,
   });
 

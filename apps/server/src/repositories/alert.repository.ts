@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alerts, type AlertRow } from '../schema/index.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
@@ -33,6 +33,23 @@ export class AlertRepository {
     await this.database.tx
       .delete(alerts)
       .where(and(eq(alerts.userId, userId), eq(alerts.kind, kind), inArray(alerts.date, [...dates])));
+  }
+
+  /** The dates from `from` to `to` that carry an alert of one of `kinds`, dismissed or not. */
+  async datesOf(userId: string, kinds: readonly string[], from: string, to: string): Promise<string[]> {
+    const rows = await this.database.tx
+      .selectDistinct({ date: alerts.date })
+      .from(alerts)
+      .where(
+        and(
+          eq(alerts.userId, userId),
+          inArray(alerts.kind, [...kinds]),
+          gte(alerts.date, from),
+          lte(alerts.date, to),
+        ),
+      )
+      .orderBy(alerts.date);
+    return rows.map((r) => r.date);
   }
 
   /** Not dismissed and dated `since` or later, newest first. */

@@ -47,6 +47,18 @@ export class IntegrationRepository {
     return row?.id ?? null;
   }
 
+  /**
+   * Every runner connected to `provider`, with their time zone (the daily MyFitnessPal import): the SECURITY
+   * DEFINER function of migration 0014 (ids and zones only, past RLS).
+   */
+  async runnersOf(provider: string): Promise<{ userId: string; timeZone: string }[]> {
+    const rows = await queryRows<{ user_id: string; time_zone: string }>(
+      this.database.tx,
+      sql`select user_id, time_zone from rc_provider_runners(${provider})`,
+    );
+    return rows.map((r) => ({ userId: r.user_id, timeZone: r.time_zone }));
+  }
+
   // Connections
 
   listConnections(userId: string): Promise<ProviderConnectionRow[]> {
@@ -109,6 +121,24 @@ export class IntegrationRepository {
   ): Promise<WebhookEventRow | null> {
     const [row] = await this.database.tx.insert(webhookEvents).values(e).onConflictDoNothing().returning();
     return row ?? null;
+  }
+
+  async findEventByKey(
+    userId: string,
+    provider: string,
+    eventKey: string,
+  ): Promise<WebhookEventRow | undefined> {
+    const [row] = await this.database.tx
+      .select()
+      .from(webhookEvents)
+      .where(
+        and(
+          eq(webhookEvents.userId, userId),
+          eq(webhookEvents.provider, provider),
+          eq(webhookEvents.eventKey, eventKey),
+        ),
+      );
+    return row;
   }
 
   async findEvent(userId: string, id: string): Promise<WebhookEventRow | undefined> {

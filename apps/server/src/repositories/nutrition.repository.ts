@@ -9,10 +9,16 @@ export type NutritionDayValues = Omit<NutritionDayRow, 'updatedAt'>;
 export class NutritionRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
-  /** One row per runner and day: a later entry, import or sync of that day replaces it. */
-  async upsert(rows: readonly NutritionDayValues[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.database.tx
+  /**
+   * One row per runner and day: a later entry or import of that day replaces it. With `sameSourceOnly` (a
+   * provider's sync) a day is only replaced when the same source brought it. The dates written.
+   */
+  async upsert(
+    rows: readonly NutritionDayValues[],
+    opts: { sameSourceOnly?: boolean } = {},
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const written = await this.database.tx
       .insert(nutritionDays)
       .values([...rows])
       .onConflictDoUpdate({
@@ -25,16 +31,19 @@ export class NutritionRepository {
           fatGrams: sql`excluded.fat_grams`,
           updatedAt: sql`now()`,
         },
-      });
+        ...(opts.sameSourceOnly && { setWhere: sql`${nutritionDays.source} = excluded.source` }),
+      })
+      .returning({ date: nutritionDays.date });
+    return written.map((r) => r.date);
   }
 
-  /** The days a source brought (a disconnected provider's data); how many. */
-  async deleteBySource(userId: string, source: NutritionDayRow['source']): Promise<number> {
+  /** The days a source brought (a disconnected provider's data); their dates. */
+  async deleteBySource(userId: string, source: NutritionDayRow['source']): Promise<string[]> {
     const rows = await this.database.tx
       .delete(nutritionDays)
       .where(and(eq(nutritionDays.userId, userId), eq(nutritionDays.source, source)))
       .returning({ date: nutritionDays.date });
-    return rows.length;
+    return rows.map((r) => r.date);
   }
 
   list(userId: string, range: { from?: string; to?: string }): Promise<NutritionDayRow[]> {

@@ -5,7 +5,7 @@ import { users } from './user.table.ts';
 export const NUTRITION_SOURCES = ['manual', 'csv', 'myfitnesspal'] as const;
 export type NutritionSource = (typeof NUTRITION_SOURCES)[number];
 
-/** A runner's eating totals for one day (the last entry, import or sync of that day wins). */
+/** A runner's eating totals for one day (the last entry or import wins; a provider sync only over its days). */
 export const nutritionDays = pgTable(
   'nutrition_days',
   {

@@ -37,6 +37,14 @@ export interface NutritionWriteResult {
   alerts: NutritionAlert[];
 }
 
+export interface NutritionStoreResult extends NutritionWriteResult {
+  /** Days the provider had that the runner entered by hand or imported from CSV: those stay. */
+  kept: string[];
+}
+
+/** A provider's sync never replaces what the runner entered or imported themselves. */
+const PROVIDER_SOURCES: ReadonlySet<NutritionSource> = new Set(['myfitnesspal']);
+
 function toDay(row: NutritionDayRow): NutritionDay {
   return {
     date: row.date,
@@ -75,9 +83,36 @@ export class NutritionService {
     return this.write(userId, days, 'csv');
   }
 
-  /** A provider's days (the MyFitnessPal adapter), stored like an import. */
-  store(userId: string, days: DailyNutrition[], source: NutritionSource): Promise<NutritionWriteResult> {
-    return this.write(userId, days, source);
+  /**
+   * A provider's days (the MyFitnessPal adapter), stored like an import, except that a day the runner entered
+   * by hand or imported from CSV is kept (what they said they ate wins over the diary sync).
+   */
+  async store(
+    userId: string,
+    days: DailyNutrition[],
+    source: NutritionSource,
+  ): Promise<NutritionStoreResult> {
+    const result = await this.write(userId, days, source);
+    const written = new Set(result.days.map((d) => d.date));
+    return { ...result, kept: days.map((d) => d.date).filter((d) => !written.has(d)) };
+  }
+
+  /**
+   * Inside the runner's transaction: deletes the days `source` brought (a provider disconnected with
+   * deleteData) and re-assesses the nutrition alerts those days could have raised. How many went.
+   */
+  async removeSource(userId: string, source: NutritionSource): Promise<number> {
+    const gone = (await this.nutrition.deleteBySource(userId, source)).sort();
+    if (gone.length === 0) return 0;
+    // An alert dated D looks at the days D − LOOKBACK_DAYS to D.
+    const from = gone[0]!;
+    const to = addDays(gone.at(-1)!, LOOKBACK_DAYS);
+    const dates = new Set(await this.alerts.datesOf(userId, KINDS.map(kindOf), from, to));
+    // The latest day still logged in that range: an alert its week now deserves is raised there.
+    const latest = (await this.nutrition.list(userId, { from, to })).at(-1)?.date;
+    if (latest) dates.add(latest);
+    for (const date of dates) await this.assess(userId, date);
+    return gone.length;
   }
 
   list(userId: string, range: DateRangeQuery): Promise<{ days: NutritionDay[] }> {
@@ -92,7 +127,7 @@ export class NutritionService {
     source: NutritionSource,
   ): Promise<NutritionWriteResult> {
     return this.database.asUser(userId, async () => {
-      await this.nutrition.upsert(
+      const dates = await this.nutrition.upsert(
         days.map((d) => ({
           userId,
           date: d.date,
@@ -102,18 +137,15 @@ export class NutritionService {
           proteinGrams: d.proteinGrams ?? null,
           fatGrams: d.fatGrams ?? null,
         })),
+        { sameSourceOnly: PROVIDER_SOURCES.has(source) },
       );
-      const latest = days
-        .map((d) => d.date)
-        .sort()
-        .at(-1)!;
+      const written = [...new Set(dates)].sort();
+      if (written.length === 0) return { days: [], alerts: [] };
+      const latest = written.at(-1)!;
       const alerts = await this.assess(userId, latest);
-      const stored = await this.nutrition.list(userId, {
-        from: days.map((d) => d.date).sort()[0],
-        to: latest,
-      });
-      const written = new Set(days.map((d) => d.date));
-      return { days: stored.filter((r) => written.has(r.date)).map(toDay), alerts };
+      const stored = await this.nutrition.list(userId, { from: written[0], to: latest });
+      const isWritten = new Set(written);
+      return { days: stored.filter((r) => isWritten.has(r.date)).map(toDay), alerts };
     });
   }
 

@@ -9,7 +9,7 @@ import {
   type WorkoutType,
 } from '@runningcoach/contracts';
 import { ENGINE_VERSION, EngineError, generatePlan } from '@runningcoach/engine';
-import { localDate } from '../queue/pipelines/local-time.ts';
+import { todayIn } from '../queue/pipelines/local-time.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { type NewScheduledWorkout, PlanRepository } from '../repositories/plan.repository.ts';
@@ -77,11 +77,7 @@ export function workoutColumns(w: Workout) {
 
 /** The runner's calendar day now (settings.timeZone, else UTC): computed here at the edge, never in the engine. */
 export function runnerToday(user: Pick<UserRow, 'settings'>, now = Date.now()): string {
-  try {
-    return localDate(now, user.settings?.timeZone || 'UTC');
-  } catch {
-    return localDate(now, 'UTC');
-  }
+  return todayIn(user.settings?.timeZone, now);
 }
 
 /** Engine input errors name the field: a 422 the client can act on. */

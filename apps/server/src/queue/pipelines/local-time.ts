@@ -15,6 +15,15 @@ export function localDate(ms: number, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** The calendar day now in `timeZone` (unset or unknown to the runtime: UTC). */
+export function todayIn(timeZone: string | undefined, now = Date.now()): string {
+  try {
+    return localDate(now, timeZone || 'UTC');
+  } catch {
+    return localDate(now, 'UTC');
+  }
+}
+
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
