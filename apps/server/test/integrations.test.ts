@@ -647,6 +647,29 @@ describe.each(BACKENDS)('provider integrations against simulators on %s', (backe
     await settle();
   });
 
+  it('MyFitnessPal: with the job queue down an explicit sync is a 503 and leaves no import pending', async () => {
+    await settle();
+    const queue = queueOf(s.server);
+    const add = queue.add;
+    queue.add = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
+    try {
+      const res = await s.api.post(
+        '/integrations/myfitnesspal/sync',
+        { from: day(-1), to: day(-1) },
+        mfpToken,
+      );
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
+    } finally {
+      queue.add = add;
+    }
+    const imports = await rows<{ status: string; error: string | null }>(
+      sql`select status, error from webhook_events where provider = 'myfitnesspal' and kind = 'sync'
+          and received_at > now() - interval '1 minute' order by received_at desc limit 1`,
+    );
+    expect(imports).toEqual([{ status: 'failed', error: 'the job queue is unavailable' }]);
+  });
+
   it('MyFitnessPal outage: the import waits in the queue (pending), nothing is lost, and lands when it is back', async () => {
     await settle();
     const breakers = s.server.app.get(ProviderBreakers);

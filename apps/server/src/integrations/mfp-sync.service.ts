@@ -156,7 +156,19 @@ export class MfpSyncService {
       return { row: fresh, pending: fresh ?? (await this.repo.findEventByKey(userId, PROVIDER, key)) };
     });
     if (pending?.status === 'pending') {
-      await enqueueProviderEvent(this.queue, { userId, eventId: pending.id }, this.config.integrations.retry);
+      try {
+        await enqueueProviderEvent(
+          this.queue,
+          { userId, eventId: pending.id },
+          this.config.integrations.retry,
+        );
+      } catch (err) {
+        if (kind !== 'sync') throw err;
+        // The runner is waiting on this one: no import left pending with no job behind it, and a clear 503.
+        const reason = 'the job queue is unavailable';
+        await this.database.asUser(userId, () => this.repo.markEvent(userId, pending.id, 'failed', reason));
+        throw new AppError(503, 'QUEUE_UNAVAILABLE', `myfitnesspal: ${reason}; try again later`);
+      }
     }
     return row && toStatus(row);
   }
