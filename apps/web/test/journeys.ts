@@ -8,9 +8,24 @@ export const uniqueEmail = () => `web-${randomUUID().slice(0, 8)}@example.com`;
 
 /** Waits until the sync indicator says synced with nothing pending. */
 export async function waitSynced(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForSelector('[data-testid="sync-indicator"][data-state="synced"][data-pending="0"]', {
-    timeout,
-  });
+  try {
+    await page.waitForSelector('[data-testid="sync-indicator"][data-state="synced"][data-pending="0"]', {
+      timeout,
+    });
+  } catch (err) {
+    // Say where it stuck (failed and retrying? pending changes? signed out?), not only that it timed out.
+    const seen = await page
+      .evaluate<string>(
+        `(() => {
+          const el = document.querySelector('[data-testid="sync-indicator"]');
+          if (!el) return location.pathname + ': no sync indicator';
+          return location.pathname + ': state=' + el.getAttribute('data-state') + ' pending=' +
+            el.getAttribute('data-pending') + ' "' + el.textContent + '"';
+        })()`,
+      )
+      .catch(() => 'the page is gone');
+    throw new Error(`not synced within ${timeout} ms (${seen})`, { cause: err });
+  }
 }
 
 export async function signUp(page: Page, base: string, email: string): Promise<void> {
