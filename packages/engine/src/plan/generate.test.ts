@@ -26,5 +26,4 @@ describe('a plan starting mid-week', () => {
     const firstWeek = plan.workouts.filter((w) => w.date <= '2026-12-06').map((w) => `${w.date} ${w.type}`);
     expect(firstWeek).toEqual(['2026-12-03 easy', '2026-12-04 easy', '2026-12-06 long']);
   });
-
 });
