@@ -120,7 +120,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(250);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+    // The whole page in one viewport as tall as it, so the fixed phone tab bar sits at the bottom of the image
+    // (a stitched full-page shot draws it where the first screen ended, over the content).
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`) });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
