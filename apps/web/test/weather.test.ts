@@ -1,9 +1,10 @@
 import { type OpenWeatherSimulator, startOpenWeatherSimulator } from '@runningcoach/integrations/simulators';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipBackend } from '../../server/test/helpers/backends.ts';
 import { todayUtc } from '../../server/test/helpers/domain.ts';
-import { api, login, newContext, screenshot, useWebSuite } from './harness.ts';
+import { api, login, newContext, screenshot, SCREENSHOTS, useWebSuite } from './harness.ts';
 import {
   newRunner,
   openContextPage,
@@ -77,6 +78,18 @@ describe.each(['pglite', 'postgres'] as const)('weather on Today on %s', (backen
       await expect.poll(() => page.getByTestId('feels-like').innerText()).toBe('93 °F');
       expect(await page.getByTestId('fluids').innerText()).toMatch(/^20–27 fl oz per hour/);
       if (shots) await screenshot(page, 'today-weather-miles');
+
+      // The Plan screen: the week's hot long or hard sessions, what to do about them, in °F.
+      await page.getByRole('link', { name: 'Plan' }).first().click();
+      const heat = page.getByTestId('heat-suggestions');
+      await heat.waitFor({ timeout: 20_000 });
+      const advice = await heat.innerText();
+      expect(advice).toMatch(/Run it early|Swap with|Shorten to \d+\.\d mi/);
+      expect(advice).toMatch(/\d+ °F/);
+      expect(advice).not.toMatch(/°C|\d km/);
+      // The whole plan is months long: the card alone.
+      if (shots) await heat.screenshot({ path: join(SCREENSHOTS, 'plan-heat-card.png') });
+      await openToday(page);
       await waitSynced(page);
 
       // A reload with no network the same day: the last answer, marked as from earlier.
@@ -135,9 +148,22 @@ describe.each(['pglite', 'postgres'] as const)('weather on Today on %s', (backen
         expect(await p2.getByTestId('weather-note').count()).toBe(0);
         expect(await p2.getByRole('alert').count()).toBe(0);
         expect(await p2.getByTestId('coach-note').innerText()).not.toMatch(/Feels like/);
+        await p2.getByRole('link', { name: 'Plan' }).first().click();
+        await p2.getByTestId('plan-row').first().waitFor();
+        expect(await p2.getByTestId('heat-suggestions').count()).toBe(0);
       } finally {
         owm.outage = 'none';
       }
+      // Forgotten: no place on the server, none on the screen.
+      await openSettings(p2);
+      await p2.getByRole('button', { name: 'Forget location' }).click();
+      await expect.poll(() => p2.getByTestId('saved-location').innerText()).toMatch(/^No location saved/);
+      const me = await api<{ settings: { location?: unknown } }>(
+        s.web.url,
+        '/me',
+        await login(s.web.url, email, PASSWORD),
+      );
+      expect(me.settings.location).toBeUndefined();
       await allowed.close();
       expect(pageErrors).toEqual([]);
     },

@@ -5,6 +5,7 @@ import { ApiError, apiFetch } from '../lib/api.ts';
 import { formatPlace, parseCoordinate, type Place, roundCoordinate } from '../lib/weather.ts';
 import { useData } from '../state/data.ts';
 import { useSession } from '../state/session.ts';
+import { forgetKeptWeather } from '../state/weather.ts';
 import { Button } from './ui/button.tsx';
 import { Card, CardTitle } from './ui/card.tsx';
 import { Input } from './ui/field.tsx';
@@ -115,6 +116,7 @@ export function WeatherLocation() {
   const forget = () =>
     run('forget', async () => {
       await save(null, 'forget');
+      await forgetKeptWeather();
       setLat('');
       setLon('');
     });

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   fluidsPerHour,
   formatPlace,
+  type HeatSuggestion,
+  inUnits,
   parseCoordinate,
   roundCoordinate,
+  suggestionAction,
   temperature,
   weatherAdvice,
 } from './weather.ts';
@@ -67,5 +70,41 @@ describe('weather formatting', () => {
       weightKg: 70,
     });
     expect(weatherAdvice(cold.message)).toMatch(/^Good running weather.* Cold: cover hands/);
+  });
+
+  it("puts the server's Celsius in Fahrenheit with miles", () => {
+    const text = 'Sat 5 Dec reaches 34 °C with a 22 °C dew point; run it early, when it is about -1.5 °C.';
+    expect(inUnits(text, 'km')).toBe(text);
+    expect(inUnits(text, 'mi')).toBe(
+      'Sat 5 Dec reaches 93 °F with a 72 °F dew point; run it early, when it is about 29 °F.',
+    );
+    expect(inUnits('about 5.1 % slower than planned, 8.5 km instead of 9 km.', 'mi')).toBe(
+      'about 5.1 % slower than planned, 5.3 mi instead of 5.6 mi.',
+    );
+  });
+
+  it('says what to do about a hot session', () => {
+    const base: HeatSuggestion = {
+      workoutId: 'w',
+      date: '2026-12-05',
+      workoutType: 'long',
+      action: 'run_early',
+      paceAdjustmentPct: 0.4,
+      reason: { code: 'HEAT_RUN_EARLY', message: '' },
+    };
+    const day = (d: string) => `day ${d}`;
+    const km = (m: number, u: string) => `${m / 1000} ${u}`;
+    expect(suggestionAction(base, 'km', day, km)).toBe('Run it early');
+    expect(
+      suggestionAction(
+        { ...base, action: 'move', toDate: '2026-12-07', paceAdjustmentPct: 6.4 },
+        'km',
+        day,
+        km,
+      ),
+    ).toBe('Swap with day 2026-12-07’s easy run, about 6% slower than the planned paces');
+    expect(suggestionAction({ ...base, action: 'soften', targetDistanceMeters: 8000 }, 'mi', day, km)).toBe(
+      'Shorten to 8 mi',
+    );
   });
 });

@@ -52,6 +52,7 @@ export function temperature(celsius: number, units: Units): string {
 }
 
 const ML_PER_FL_OZ = 29.5735;
+const KM_PER_MILE = 1.609344;
 
 /** What to drink per hour (and the sodium in it), in ml with kilometres, US fluid ounces with miles. */
 export function fluidsPerHour(fluids: WeatherNote['fluids'], units: Units): string {
@@ -77,4 +78,43 @@ export function weatherAdvice(message: string): string {
       '',
     )
     .trim();
+}
+
+/** The server's text in the runner's units: with miles, its Celsius ("34 °C") in °F and its kilometres in miles. */
+export function inUnits(text: string, units: Units): string {
+  if (units === 'km') return text;
+  return text
+    .replace(/(-?\d+(?:\.\d+)?) °C/g, (_, c: string) => temperature(Number(c), units))
+    .replace(/(\d+(?:\.\d+)?) km\b/g, (_, k: string) => `${(Number(k) / KM_PER_MILE).toFixed(1)} mi`);
+}
+
+/** `GET /weather/forecast`'s `suggestions`: a long or hard session to run early, move or soften in the heat. */
+export interface HeatSuggestion {
+  workoutId: string;
+  date: string;
+  workoutType: string;
+  action: 'run_early' | 'move' | 'soften';
+  toDate?: string;
+  paceAdjustmentPct: number;
+  targetDistanceMeters?: number;
+  reason: { code: string; message: string };
+}
+
+/** What to do, in a few words: "Run it early", "Swap with Thu 5 Mar's easy run", "Shorten to 8.0 km". */
+export function suggestionAction(
+  s: HeatSuggestion,
+  units: Units,
+  day: (date: string) => string,
+  distance: (meters: number, units: Units) => string,
+): string {
+  const action =
+    s.action === 'run_early'
+      ? 'Run it early'
+      : s.action === 'move' && s.toDate
+        ? `Swap with ${day(s.toDate)}’s easy run`
+        : s.targetDistanceMeters
+          ? `Shorten to ${distance(s.targetDistanceMeters, units)}`
+          : 'Keep it easy';
+  const slower = Math.round(s.paceAdjustmentPct);
+  return slower >= 1 ? `${action}, about ${slower}% slower than the planned paces` : action;
 }

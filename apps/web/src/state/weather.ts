@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiFetch } from '../lib/api.ts';
-import type { WeatherNote } from '../lib/weather.ts';
+import type { HeatSuggestion, WeatherNote } from '../lib/weather.ts';
 import { readLocalMeta, useData, writeLocalMeta } from './data.ts';
 import { useSession } from './session.ts';
 
@@ -100,4 +100,62 @@ export function useTodayWeather(today: string, workoutId: string | null): TodayW
   }, [userId, place, today, workoutId, online]);
 
   return weather;
+}
+
+/** The place was forgotten: what this device kept about its weather goes too. */
+export async function forgetKeptWeather(): Promise<void> {
+  memory = null;
+  asked = null;
+  forecast = null;
+  await writeLocalMeta(KEY, null);
+}
+
+let forecast: { key: string; at: number; suggestions: HeatSuggestion[] } | null = null;
+
+/**
+ * The coming week's heat suggestions for the plan (`GET /weather/forecast` at the runner's place), when online;
+ * none offline, without a place, or when the server has no forecast. Kept in memory for 10 minutes.
+ */
+export function useHeatSuggestions(today: string): HeatSuggestion[] {
+  const location = useSession((s) => s.session?.user.settings.location);
+  const online = useData((s) => s.online);
+  const key = location ? `${today}|${location.lat},${location.lon}` : null;
+  const [suggestions, setSuggestions] = useState<HeatSuggestion[]>(
+    key && forecast?.key === key ? forecast.suggestions : [],
+  );
+
+  useEffect(() => {
+    if (!location || !key) {
+      setSuggestions([]);
+      return;
+    }
+    if (forecast?.key === key && Date.now() - forecast.at < REFRESH_MS) {
+      setSuggestions(forecast.suggestions);
+      return;
+    }
+    if (!online) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    void useSession
+      .getState()
+      .accessToken()
+      .then((token) =>
+        apiFetch<{ suggestions?: HeatSuggestion[] }>(
+          `/weather/forecast?lat=${location.lat}&lon=${location.lon}`,
+          { token, signal: controller.signal },
+        ),
+      )
+      .then((res) => {
+        forecast = { key, at: Date.now(), suggestions: res.suggestions ?? [] };
+        setSuggestions(forecast.suggestions);
+      })
+      .catch(() => undefined)
+      .finally(() => clearTimeout(timer));
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, location, online]);
+
+  return suggestions;
 }
