@@ -67,6 +67,7 @@ describe.each(['pglite', 'postgres'] as const)('weather on Today on %s', (backen
       expect(await page.getByTestId('fluids').innerText()).toMatch(
         /^600–800 ml per hour( with \d+–\d+ mg sodium)?$/,
       );
+      expect(await note.innerText()).toMatch(/^Feels like 34 °C\s+Drink 600–800 ml per hour/);
       expect(await note.innerText()).toMatch(/Hot and humid|Very hot|Dangerous heat/);
       expect(await note.getAttribute('data-stale')).toBe('false');
       if (shots) await screenshot(page, 'today-weather');

@@ -188,11 +188,15 @@ function WeatherAdvice({ weather, units }: { weather: TodayWeather; units: Units
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <p className="flex items-center gap-1.5 font-semibold">
           <Thermometer className="size-4 text-amber-700" aria-hidden />
-          Feels like <span data-testid="feels-like">{temperature(note.feelsLikeC, units)}</span>
+          <span>
+            Feels like <span data-testid="feels-like">{temperature(note.feelsLikeC, units)}</span>
+          </span>
         </p>
         <p className="flex items-center gap-1.5">
           <Droplets className="size-4 text-sky-700" aria-hidden />
-          Drink <span data-testid="fluids">{fluidsPerHour(note.fluids, units)}</span>
+          <span>
+            Drink <span data-testid="fluids">{fluidsPerHour(note.fluids, units)}</span>
+          </span>
         </p>
       </div>
       {advice && <p className="mt-2 leading-relaxed">{advice}</p>}
