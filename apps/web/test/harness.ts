@@ -76,8 +76,12 @@ export interface WebServer {
  * The real API server serving the built app, on a free port: PGlite with in-process jobs, or PostgreSQL with
  * Redis (BullMQ jobs run inline, dashboard cache and `/ws` pub/sub on Redis, under a prefix of its own).
  */
-export async function startWebServer(backend: BackendName): Promise<WebServer> {
+export async function startWebServer(
+  backend: BackendName,
+  env: Record<string, string> = {},
+): Promise<WebServer> {
   const database = await createTestDatabase(backend);
+  Object.assign(database.env, env);
   // A journey makes many requests a minute from one runner; the limit has its own tests.
   database.env.RATE_LIMIT_PER_MINUTE = '0';
   database.env.WEB_DIR = DIST;
@@ -149,12 +153,18 @@ export async function login(base: string, email: string, password: string): Prom
     .accessToken;
 }
 
-/** A describe block's real server (on `backend`) and Chromium, started before its tests and closed after. */
-export function useWebSuite(backend: BackendName): { readonly web: WebServer; readonly browser: Browser } {
+/**
+ * A describe block's real server (on `backend`) and Chromium, started before its tests and closed after.
+ * `env` (read when the server starts, so after the block's earlier `beforeAll`s) adds to the server's.
+ */
+export function useWebSuite(
+  backend: BackendName,
+  env?: () => Record<string, string>,
+): { readonly web: WebServer; readonly browser: Browser } {
   const suite = {} as { web: WebServer; browser: Browser };
   beforeAll(async () => {
     ensureBuilt();
-    [suite.web, suite.browser] = await Promise.all([startWebServer(backend), launchChromium()]);
+    [suite.web, suite.browser] = await Promise.all([startWebServer(backend, env?.()), launchChromium()]);
   }, 240_000);
   afterAll(async () => {
     await suite.browser?.close();

@@ -1,5 +1,5 @@
 import { startOfWeek } from '@runningcoach/engine';
-import { CalendarDays, History } from 'lucide-react';
+import { CalendarDays, History, Sun } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../components/app-shell.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -11,11 +11,13 @@ import { planMeta, toWorkout } from '../lib/coach.ts';
 import { cn } from '../lib/cn.ts';
 import { formatDay, formatLongDay, localToday, timeAgo } from '../lib/dates.ts';
 import { parseJson, type WorkoutRec } from '../lib/records.ts';
-import { distance } from '../lib/units.ts';
+import { distance, type Units } from '../lib/units.ts';
+import { inUnits, suggestionAction } from '../lib/weather.ts';
 import { ruleLabel, TYPE_LABEL, TYPE_TONE, workoutTargets } from '../lib/workout-format.ts';
 import { skipWorkout } from '../state/actions.ts';
 import { useData } from '../state/data.ts';
 import { useActivePlan, usePlanWorkouts, useUnits } from '../state/selectors.ts';
+import { useHeatSuggestions } from '../state/weather.ts';
 
 const PHASE_TONE: Record<string, string> = {
   base: 'bg-sky-500',
@@ -131,54 +133,95 @@ export function PlanScreen() {
             );
           })}
         </div>
-        <Card className="h-fit">
-          <CardTitle className="flex items-center gap-2">
-            <History className="size-4" aria-hidden /> Adaptation history
-          </CardTitle>
-          {log.length === 0 && history.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600">
-              No changes yet. When a check-in, a missed session or your load changes the plan, the before and
-              after appear here with the reason.
-            </p>
-          ) : (
-            <ol className="mt-3 space-y-4" data-testid="adaptation-history">
-              {log.map((e, i) => (
-                <li key={i} className="text-sm">
-                  <p className="font-semibold text-slate-900">
-                    {formatDay(e.date)} · after your {e.trigger}{' '}
-                    <span className="font-normal text-slate-500">({timeAgo(e.at)})</span>
-                  </p>
-                  {e.changes.map((c, j) => (
-                    <div key={j} className="mt-1 rounded-lg bg-slate-50 p-2">
-                      <p className="text-xs font-semibold text-violet-800">{ruleLabel(c.rule)}</p>
-                      <p className="text-slate-500 line-through">{c.before ?? '—'}</p>
-                      <p className="text-slate-900">{c.after ?? 'Removed'}</p>
-                    </div>
-                  ))}
-                  {e.reasons.map((r, j) => (
-                    <p key={j} className="mt-1 text-slate-600">
-                      {r.message}
+        <div className="h-fit space-y-5">
+          <HeatSuggestions today={today} units={units} workouts={workouts} />
+          <Card>
+            <CardTitle className="flex items-center gap-2">
+              <History className="size-4" aria-hidden /> Adaptation history
+            </CardTitle>
+            {log.length === 0 && history.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">
+                No changes yet. When a check-in, a missed session or your load changes the plan, the before
+                and after appear here with the reason.
+              </p>
+            ) : (
+              <ol className="mt-3 space-y-4" data-testid="adaptation-history">
+                {log.map((e, i) => (
+                  <li key={i} className="text-sm">
+                    <p className="font-semibold text-slate-900">
+                      {formatDay(e.date)} · after your {e.trigger}{' '}
+                      <span className="font-normal text-slate-500">({timeAgo(e.at)})</span>
                     </p>
-                  ))}
-                </li>
-              ))}
-              {history.map((w) => (
-                <li key={w.id} className="text-sm">
-                  <p className="font-semibold text-slate-900">{formatDay(w.date)}</p>
-                  <p className="text-slate-600">
-                    {parseJson<{ rule: string; on: string }[]>(w.adaptations, [])
-                      .map((a) => `${ruleLabel(a.rule)} (on ${a.on})`)
-                      .join(' · ')}
-                    {' → '}
-                    {w.description}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+                    {e.changes.map((c, j) => (
+                      <div key={j} className="mt-1 rounded-lg bg-slate-50 p-2">
+                        <p className="text-xs font-semibold text-violet-800">{ruleLabel(c.rule)}</p>
+                        <p className="text-slate-500 line-through">{c.before ?? '—'}</p>
+                        <p className="text-slate-900">{c.after ?? 'Removed'}</p>
+                      </div>
+                    ))}
+                    {e.reasons.map((r, j) => (
+                      <p key={j} className="mt-1 text-slate-600">
+                        {r.message}
+                      </p>
+                    ))}
+                  </li>
+                ))}
+                {history.map((w) => (
+                  <li key={w.id} className="text-sm">
+                    <p className="font-semibold text-slate-900">{formatDay(w.date)}</p>
+                    <p className="text-slate-600">
+                      {parseJson<{ rule: string; on: string }[]>(w.adaptations, [])
+                        .map((a) => `${ruleLabel(a.rule)} (on ${a.on})`)
+                        .join(' · ')}
+                      {' → '}
+                      {w.description}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * The coming week's hot long or hard sessions (the server's forecast at the runner's place), with what to do:
+ * advice only, the plan is not changed. Nothing offline, without a place, or on a week with no heat.
+ */
+function HeatSuggestions({
+  today,
+  units,
+  workouts,
+}: {
+  today: string;
+  units: Units;
+  workouts: readonly WorkoutRec[];
+}) {
+  const suggestions = useHeatSuggestions(today).filter((s) =>
+    workouts.some((w) => w.id === s.workoutId && w.state === 'planned' && w.date === s.date),
+  );
+  if (!suggestions.length) return null;
+  return (
+    <Card className="border-amber-200" data-testid="heat-suggestions">
+      <CardTitle className="flex items-center gap-2">
+        <Sun className="size-4 text-amber-600" aria-hidden /> Heat this week
+      </CardTitle>
+      <ul className="mt-3 space-y-3">
+        {suggestions.map((s) => (
+          <li key={s.workoutId} className="text-sm">
+            <p className="font-semibold text-slate-900">
+              {formatDay(s.date)} · {TYPE_LABEL[s.workoutType] ?? s.workoutType}
+            </p>
+            <p className="text-amber-900">{suggestionAction(s, units, formatDay, distance)}</p>
+            <p className="text-slate-600">{inUnits(s.reason.message, units)}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-3 text-xs text-slate-500">Advice from the forecast: your plan is not changed.</p>
+    </Card>
   );
 }
 

@@ -3,6 +3,7 @@ import { Download, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { PageHeader } from '../components/app-shell.tsx';
 import { SignOutButton } from '../components/sign-out.tsx';
+import { WeatherLocation } from '../components/weather-location.tsx';
 import { Badge } from '../components/ui/badge.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Card, CardTitle } from '../components/ui/card.tsx';
@@ -143,6 +144,7 @@ export function SettingsScreen() {
             </p>
           )}
         </Card>
+        <WeatherLocation />
         <Card>
           <CardTitle>Integrations</CardTitle>
           <ul className="mt-3 divide-y divide-slate-100">

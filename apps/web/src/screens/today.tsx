@@ -1,4 +1,4 @@
-import { Bell, ClipboardCheck, MessageSquareQuote, Moon } from 'lucide-react';
+import { Bell, ClipboardCheck, Droplets, MessageSquareQuote, Moon, Thermometer } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../components/app-shell.tsx';
 import { LogWorkoutForm } from '../components/log-workout.tsx';
@@ -9,10 +9,12 @@ import { WorkoutDetail } from '../components/workout-card.tsx';
 import { coachNote } from '../lib/coach-note.ts';
 import { formatLongDay, localToday } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
-import { distance, duration } from '../lib/units.ts';
+import { distance, duration, type Units } from '../lib/units.ts';
+import { fluidsPerHour, temperature, weatherAdvice } from '../lib/weather.ts';
 import { useData } from '../state/data.ts';
 import { useLoadSeries, useReadiness, useTodayWorkout, useUnits } from '../state/selectors.ts';
 import { useSession } from '../state/session.ts';
+import { type TodayWeather, useTodayWeather } from '../state/weather.ts';
 
 function greeting(): string {
   const h = new Date().getHours();
@@ -37,6 +39,7 @@ export function TodayScreen() {
   const localReason = log.find(
     (e) => e.date === today && e.changes.some((c) => c.workoutId === todays?.row.id),
   );
+  const weather = useTodayWeather(today, todays && todays.workout.type !== 'rest' ? todays.row.id : null);
   const openAlerts = alerts
     .filter((a) => !a.dismissed_at && a.kind !== 'sync_conflict' && a.date >= today.slice(0, 8))
     .slice(0, 3);
@@ -134,6 +137,7 @@ export function TodayScreen() {
             <p className="mt-3 text-sm leading-relaxed text-slate-700" data-testid="coach-note">
               {coachNote(readiness, todays?.workout ?? null, load)}
             </p>
+            {weather && <WeatherAdvice weather={weather} units={units} />}
           </Card>
           {load && (
             <Card>
@@ -166,5 +170,42 @@ function Stat({ label, value }: { label: string; value: string }) {
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="text-lg font-bold text-slate-900">{value}</dd>
     </div>
+  );
+}
+
+/** The pre-run weather of today's run, under the coach's note (from the server; kept for the day). */
+function WeatherAdvice({ weather, units }: { weather: TodayWeather; units: Units }) {
+  const { note } = weather;
+  const advice = weatherAdvice(note.message);
+  const at = new Date(weather.fetchedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <section
+      aria-label="Weather for your run"
+      data-testid="weather-note"
+      data-stale={note.stale || weather.fromEarlier}
+      className="mt-4 rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <p className="flex items-center gap-1.5 font-semibold">
+          <Thermometer className="size-4 text-amber-700" aria-hidden />
+          <span>
+            Feels like <span data-testid="feels-like">{temperature(note.feelsLikeC, units)}</span>
+          </span>
+        </p>
+        <p className="flex items-center gap-1.5">
+          <Droplets className="size-4 text-sky-700" aria-hidden />
+          <span>
+            Drink <span data-testid="fluids">{fluidsPerHour(note.fluids, units)}</span>
+          </span>
+        </p>
+      </div>
+      {advice && <p className="mt-2 leading-relaxed">{advice}</p>}
+      {(note.stale || weather.fromEarlier) && (
+        <p className="mt-2 text-xs text-amber-800" data-testid="weather-age">
+          {note.stale ? 'From the last forecast' : 'From earlier today'}
+          {weather.fromEarlier && `, as of ${at}`}.
+        </p>
+      )}
+    </section>
   );
 }

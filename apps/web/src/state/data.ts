@@ -130,6 +130,20 @@ export const useData = create<DataState>((set, get) => ({
   },
 }));
 
+/**
+ * A value of this device only (not a synced table: no revision bump, no sync), in the runner's database so
+ * sign-out takes it along. Undefined when signed out.
+ */
+export async function readLocalMeta<T>(key: string): Promise<T | undefined> {
+  const c = current;
+  if (!c) return undefined;
+  return (await c.store.inner.transaction((tx) => tx.getMeta<T>(key))) ?? undefined;
+}
+
+export async function writeLocalMeta(key: string, value: unknown): Promise<void> {
+  await current?.store.inner.transaction((tx) => tx.setMeta(key, value));
+}
+
 /** Opens the signed-in runner's database, loads it, and starts syncing (launch, periodic, online, realtime). */
 export function startRunner(userId: string): void {
   if (current?.userId === userId) return;
