@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,18 +47,47 @@ function entryScript(): string | null {
  * development one. Always a production build: under vitest NODE_ENV is 'test', which Vite would follow.
  */
 export function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  const sources = Math.max(
-    newestMtime(join(WEB_DIR, 'src')),
-    statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
-  );
-  const fresh = existsSync(index) && statSync(index).mtimeMs > sources;
-  if (fresh && !entryScript()?.includes('jsxDEV')) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: WEB_DIR,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+  withBuildLock(() => {
+    const index = join(DIST, 'index.html');
+    const sources = Math.max(
+      newestMtime(join(WEB_DIR, 'src')),
+      statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
+    );
+    const fresh = existsSync(index) && statSync(index).mtimeMs > sources;
+    if (fresh && !entryScript()?.includes('jsxDEV')) return;
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: WEB_DIR,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   });
+}
+
+/**
+ * Test files run in parallel processes, and `vite build` empties dist/ first: without this, a clean checkout
+ * had several files building at once while another's server was already serving a half-written app. The
+ * lock is a directory (mkdir is atomic); one left by a killed process is taken over after 5 minutes.
+ */
+function withBuildLock(fn: () => void): void {
+  const lock = join(WEB_DIR, '.build-lock');
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  for (const until = Date.now() + 10 * 60_000; ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 5 * 60_000)
+        rmSync(lock, { force: true, recursive: true });
+      if (Date.now() > until) throw new Error(`ensureBuilt: ${lock} held for 10 minutes`, { cause: err });
+      Atomics.wait(sleep, 0, 0, 200);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { force: true, recursive: true });
+  }
 }
 
 export function launchChromium(): Promise<Browser> {
