@@ -1,6 +1,7 @@
 import type { User } from '@runningcoach/contracts';
 import { create } from 'zustand';
 import { apiFetch } from '../lib/api.ts';
+import { readShared, writeShared } from './shared-session.ts';
 
 /** What sign-in returns and what the app keeps across reloads (localStorage): tokens and the runner's profile. */
 export interface Session {
@@ -65,7 +66,7 @@ let refreshing: Promise<string> | null = null;
 /**
  * The tabs of one browser share the session (localStorage), so one refresh token: a second use of it is taken
  * as a leak and signs the device out. Refreshes therefore run one at a time across tabs (Web Locks), and each
- * first re-reads the stored session: a tab that waited uses the tokens the other tab just got.
+ * first re-reads the shared session (shared-session.ts): a tab that waited uses the tokens the other just got.
  */
 function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
@@ -73,10 +74,13 @@ function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export const useSession = create<SessionState>((set, get) => {
-  const save = (session: Session | null) => {
+  /** Resolves when the other tabs can read it (the refresh lock is held until then). */
+  const save = (session: Session | null): Promise<void> => {
     if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
     else localStorage.removeItem(SESSION_KEY);
     set({ session });
+    // Without IndexedDB (some private modes) localStorage alone carries it, as before.
+    return writeShared(session).catch(() => undefined);
   };
   return {
     session: load(),
@@ -115,9 +119,9 @@ export const useSession = create<SessionState>((set, get) => {
       if (!s) throw new Error('signed out');
       if (!refresh && Date.now() < s.accessExpiresAt) return s.accessToken;
       refreshing ??= acrossTabs(async () => {
-        const stored = load();
+        const stored = (await readShared().catch(() => undefined)) ?? load();
         if (!stored) {
-          save(null); // signed out in another tab
+          await save(null); // signed out in another tab
           throw new Error('signed out');
         }
         if (stored.accessToken !== s.accessToken && Date.now() < stored.accessExpiresAt) {
@@ -129,11 +133,11 @@ export const useSession = create<SessionState>((set, get) => {
             body: { refreshToken: stored.refreshToken },
           });
           const next = toSession(r);
-          save({ ...next, user: get().session?.user ?? next.user });
+          await save({ ...next, user: get().session?.user ?? next.user });
           return next.accessToken;
         } catch (err) {
           // A refused refresh (revoked, replayed) ends the session; offline keeps it for later.
-          if ((err as { status?: number }).status === 401) save(null);
+          if ((err as { status?: number }).status === 401) await save(null);
           throw err;
         }
       }).finally(() => {
